@@ -230,7 +230,13 @@ public sealed partial class ContingencyTable
 
     private static bool IsDense(long referenceCount, long candidateCount, long rows)
     {
-        var cells = referenceCount * candidateCount; // both ≤ 2^32: no overflow
+        // Ranges reach 2^32 each, so their product could overflow: bound each factor first.
+        if (referenceCount > MaxDenseCells || candidateCount > MaxDenseCells)
+        {
+            return false;
+        }
+
+        var cells = referenceCount * candidateCount;
         return cells <= MaxDenseCells && cells <= Math.Max(rows, MinDenseCells);
     }
 

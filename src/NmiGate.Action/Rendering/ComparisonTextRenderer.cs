@@ -15,8 +15,8 @@ internal static class ComparisonTextRenderer
     public static void Write(PartitionComparison comparison, AverageMethod headline, TextWriter output)
     {
         var metrics = comparison.Metrics;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{metrics.Rows} rows compared: {metrics.ReferenceClusters} reference clusters, {metrics.CandidateClusters} candidate clusters"));
+        output.WriteLine(
+            $"{Count(metrics.Rows, "row")} compared: {Count(metrics.ReferenceClusters, "reference cluster")}, {Count(metrics.CandidateClusters, "candidate cluster")}");
         output.WriteLine($"  reference  {comparison.ReferencePath}");
         output.WriteLine($"  candidate  {comparison.CandidatePath}");
         output.WriteLine();
@@ -36,6 +36,9 @@ internal static class ComparisonTextRenderer
         output.WriteLine();
         output.WriteLine($"Note: {MetricSet.MlNetNmiNote}");
     }
+
+    private static string Count(long n, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
 
     private static void WriteRow(TextWriter output, string name, int nameWidth, string value, int valueWidth, string description) =>
         output.WriteLine($"{name.PadRight(nameWidth)}  {value.PadLeft(valueWidth)}  {description}");

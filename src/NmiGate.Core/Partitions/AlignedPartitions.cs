@@ -114,7 +114,7 @@ public sealed class AlignedPartitions
     private static string Side(Partition partition, int count, List<int> examples)
     {
         var listed = string.Join(", ", examples.Select(row =>
-            string.Create(CultureInfo.InvariantCulture, $"'{partition.Ids[row]}' (line {partition.Lines[row]})")));
+            string.Create(CultureInfo.InvariantCulture, $"{MessageText.Quote(partition.Ids[row])} (line {partition.Lines[row]})")));
         var more = count > examples.Count ? ", ..." : string.Empty;
         var noun = count == 1 ? "id is" : "ids are";
         return string.Create(CultureInfo.InvariantCulture, $"{count} {noun} only in {partition.FilePath} ({listed}{more})");

@@ -103,13 +103,13 @@ public static class PartitionFile
             if (cluster.IsWhiteSpace())
             {
                 throw new NmiGateInputException(path, line,
-                    $"the cluster (column '{columns.Cluster}') of id '{id}' is empty. Every row needs a cluster label; drop the row from both files or label it.");
+                    $"the cluster (column '{columns.Cluster}') of id {MessageText.Quote(id)} is empty. Every row needs a cluster label; drop the row from both files or label it.");
             }
 
             if (rowByIdLookup.TryGetValue(id, out var earlier))
             {
                 throw new NmiGateInputException(path, line,
-                    $"duplicate id '{id}': it is on line {lines[earlier].ToString(CultureInfo.InvariantCulture)} and again on line {line.ToString(CultureInfo.InvariantCulture)}. "
+                    $"duplicate id {MessageText.Quote(id)}: it is on line {lines[earlier].ToString(CultureInfo.InvariantCulture)} and again on line {line.ToString(CultureInfo.InvariantCulture)}. "
                     + "Ids must be unique; remove or fix one of the rows.");
             }
 
@@ -159,9 +159,9 @@ public static class PartitionFile
             return index;
         }
 
-        var existing = string.Join(", ", header.Select(h => $"'{h}'"));
+        var existing = string.Join(", ", header.Select(h => MessageText.Quote(h)));
         var nearMiss = header.FirstOrDefault(h => string.Equals(h.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
-        var hint = nearMiss is null ? string.Empty : $" Did you mean '{nearMiss}'? Names match exactly, case and spaces included.";
+        var hint = nearMiss is null ? string.Empty : $" Did you mean {MessageText.Quote(nearMiss)}? Names match exactly, case and spaces included.";
         throw new NmiGateInputException(path, headerLine,
             $"no {role} column '{name}' in the header; the columns are {existing}.{hint} "
             + $"Rename the column, or name one of these as the {role} column.");

@@ -172,6 +172,21 @@ public sealed class PartitionFileTests : IDisposable
         Assert.Contains("line 5", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Ids_in_messages_are_escaped_and_shortened_to_keep_one_line()
+    {
+        var longId = new string('x', 100);
+        var path = temp.Write("p.csv", $"id,cluster\n\"a\nb\",1\n\"a\nb\",2\n{longId},\n");
+
+        var duplicate = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
+
+        Assert.Contains("duplicate id 'a\\nb': it is on line 2 and again on line 4.", duplicate.Message, StringComparison.Ordinal);
+
+        path = temp.Write("q.csv", $"id,cluster\n{longId},\n");
+        var empty = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
+        Assert.Contains($"of id '{new string('x', 60)}...' is empty", empty.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("id,cluster\nA,1\nB,\n")]
     [InlineData("id,cluster\nA,1\nB,\"  \"\n")]

@@ -70,6 +70,7 @@ public static class PartitionFile
 
         var header = reader.FieldsToArray();
         var headerLine = reader.RecordLine;
+        RequireDelimiter(header, path, headerLine);
         var idIndex = ColumnIndex(header, columns.Id, "id", path, headerLine);
         var clusterIndex = ColumnIndex(header, columns.Cluster, "cluster", path, headerLine);
 
@@ -90,7 +91,7 @@ public static class PartitionFile
             {
                 throw new NmiGateInputException(path, line,
                     $"this row has {Count(reader.FieldCount, "field")} but the header (line {headerLine}) has {header.Length}. "
-                    + $"Check for a missing or extra '{Describe(DelimiterOf(path))}', and quote values that contain one.");
+                    + $"Check for a missing or extra {Describe(DelimiterOf(path))}, and quote values that contain one.");
             }
 
             var id = reader.Field(idIndex);
@@ -135,6 +136,24 @@ public static class PartitionFile
         return new Partition(path, columns, [.. ids], [.. clusters], [.. lines], rowById, labels.Count);
     }
 
+    /// <summary>A header read as one column but holding another delimiter means the wrong delimiter, not a missing column.</summary>
+    private static void RequireDelimiter(string[] header, string path, long headerLine)
+    {
+        if (header.Length != 1)
+        {
+            return;
+        }
+
+        var other = header[0].AsSpan().IndexOfAny("\t,;|");
+        if (other >= 0)
+        {
+            var found = header[0][other] == '\t' ? "tab" : $"'{header[0][other]}'";
+            throw new NmiGateInputException(path, headerLine,
+                $"the header is a single column containing a {found}, so the file is not {Describe(DelimiterOf(path))}-separated. "
+                + "Files named .tsv are read as tab-separated and all others as comma-separated: rename the file or convert it.");
+        }
+    }
+
     private static int ColumnIndex(string[] header, string name, string role, string path, long headerLine)
     {
         var index = -1;
@@ -170,5 +189,5 @@ public static class PartitionFile
     private static string Count(int n, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
 
-    private static string Describe(char delimiter) => delimiter == '\t' ? "tab" : delimiter.ToString();
+    private static string Describe(char delimiter) => delimiter == '\t' ? "tab" : "comma";
 }

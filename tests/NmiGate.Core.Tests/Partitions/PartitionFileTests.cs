@@ -149,6 +149,20 @@ public sealed class PartitionFileTests : IDisposable
         Assert.Contains("Did you mean 'Cluster'?", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("p.csv", "id\tcluster\nA\t1\n", "a tab, so the file is not comma-separated")]
+    [InlineData("p.tsv", "id,cluster\nA,1\n", "a ',', so the file is not tab-separated")]
+    [InlineData("p.csv", "id;cluster\nA;1\n", "a ';', so the file is not comma-separated")]
+    public void Header_with_another_delimiter_says_so(string name, string content, string expected)
+    {
+        var path = temp.Write(name, content);
+
+        var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
+
+        Assert.Equal(1L, error.Line);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Column_named_twice_in_the_header_is_an_error()
     {

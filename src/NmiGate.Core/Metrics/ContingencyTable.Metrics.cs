@@ -97,8 +97,25 @@ public sealed partial class ContingencyTable
             return 0.0;
         }
 
-        var mi = MutualInformation();
-        var emi = ExpectedMutualInformation();
+        return AdjustedMutualInformation(average, MutualInformation(), ExpectedMutualInformation());
+    }
+
+    /// <summary>
+    /// AMI from MI and E[MI] computed once by the caller: E[MI] is the costly part, and a metric set
+    /// needs AMI under all four averages.
+    /// </summary>
+    internal double AdjustedMutualInformation(AverageMethod average, double mi, double emi)
+    {
+        if (BothTrivial())
+        {
+            return 1.0;
+        }
+
+        if (ReferenceClusterCount == 1 || CandidateClusterCount == 1)
+        {
+            return 0.0;
+        }
+
         var normalizer = Mean(ReferenceEntropy, CandidateEntropy, average);
 
         // Both differences vanish for identical partitions (all singletons included); keeping each

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using NmiGate.Action.Commands;
+using NmiGate.Core;
+
+namespace NmiGate.Action;
+
+/// <summary>The <c>nmigate</c> entry point: builds the command tree, runs one command, maps the outcome to an <see cref="ExitCode"/>.</summary>
+internal static class Program
+{
+    /// <summary>Set to 1 to print the stack trace of an unexpected error.</summary>
+    internal const string DebugVariable = "NMIGATE_DEBUG";
+
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs <c>nmigate</c> in-process with the given output streams; returns the exit code.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var parseResult = CreateRootCommand().Parse(args);
+            if (parseResult.Errors.Count > 0)
+            {
+                // System.CommandLine would exit 1, which means "gate failed"; a usage error is "could not evaluate".
+                foreach (var error in parseResult.Errors)
+                {
+                    var message = string.Join(' ', error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    stderr.WriteLine($"nmigate: error: {message}");
+                }
+
+                stderr.WriteLine($"Run '{CommandPath(parseResult.CommandResult)} --help' for usage.");
+                return (int)ExitCode.CouldNotEvaluate;
+            }
+
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (NmiGateInputException exception)
+        {
+            stderr.WriteLine($"nmigate: error: {exception.Describe()}");
+            return (int)ExitCode.CouldNotEvaluate;
+        }
+#pragma warning disable CA1031 // Any other exception is a bug; it must still end in one clear line and exit code 2, never a pass.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"nmigate: error: unexpected {exception.GetType().Name}: {exception.Message} "
+                + $"This is a bug in nmigate; please report it (set {DebugVariable}=1 for the stack trace).");
+            if (Environment.GetEnvironmentVariable(DebugVariable) == "1")
+            {
+                stderr.WriteLine(exception.ToString());
+            }
+
+            return (int)ExitCode.CouldNotEvaluate;
+        }
+    }
+
+    /// <summary>The command as typed, e.g. <c>nmigate compare</c>.</summary>
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (var current = result; current is not null; current = current.Parent as CommandResult)
+        {
+            names.Add(current.Command is RootCommand ? "nmigate" : current.Command.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+
+    /// <summary>The command tree; each command lives in <c>Commands/</c> (check, register, registry and publish come later).</summary>
+    internal static RootCommand CreateRootCommand() => new("nmigate: a CI gate for ML.NET clustering models.")
+    {
+        CompareCommand.Create(),
+    };
+}

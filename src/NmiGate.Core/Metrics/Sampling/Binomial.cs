@@ -62,12 +62,16 @@ internal static class Binomial
             return SmallStirlingCorrections[(int)k];
         }
 
-        // The asymptotic series 1/12x − 1/360x³ + 1/1260x⁵ − 1/1680x⁷ + 1/1188x⁹ in x = k + 1. From
-        // x = 17 the first omitted term, 691/360360x¹¹, is below 1e-16: full double precision.
-        // (Hörmann stops at x⁻⁵ from k = 10, an error up to 3e-11; two more terms make it exact.)
+        // The asymptotic series 1/12x − 1/360x³ + 1/1260x⁵ − 1/1680x⁷ + 1/1188x⁹ − 691/360360x¹¹ in
+        // x = k + 1. From x = 17 the first omitted term, 1/156x¹³, is under 2e-16 of the sum: full
+        // double precision. (Hörmann stops at x⁻⁵ from k = 10, an error up to 3e-11.)
         var x = k + 1.0;
         var y = 1 / (x * x);
-        return ((1.0 / 12) - (y * ((1.0 / 360) - (y * ((1.0 / 1260) - (y * ((1.0 / 1680) - (y / 1188)))))))) / x;
+        var series = (1.0 / 1188) - (y * (691.0 / 360360));
+        series = (1.0 / 1680) - (y * series);
+        series = (1.0 / 1260) - (y * series);
+        series = (1.0 / 360) - (y * series);
+        return ((1.0 / 12) - (y * series)) / x;
     }
 
     // fc(0..15), where the series is not yet exact; computed to 50 digits and rounded once.
@@ -233,21 +237,34 @@ internal static class Binomial
                 continue;
             }
 
-            // Steps 3.3–3.4: the exact test, ln f(k)/f(m) from Stirling's formula plus its
-            // corrections fc, written as differences that do not cancel catastrophically.
-            var nm = n - m + 1;
+            // Steps 3.3–3.4: the exact test against ln f(k)/f(m); its k-free part h is computed once.
             if (double.IsNaN(h))
             {
-                h = ((m + 0.5) * Math.Log((m + 1) / (r * nm))) + StirlingCorrection(m) + StirlingCorrection(n - m);
+                h = ModeTerm(n, m, r);
             }
 
-            var nk = n - k + 1;
-            var logRatio = h + ((n + 1) * Math.Log((double)nm / nk)) + ((k + 0.5) * Math.Log(nk * r / (k + 1)))
-                - StirlingCorrection(k) - StirlingCorrection(n - k);
+            var logRatio = LogRatioToMode(n, m, k, r, h);
             if (v <= logRatio)
             {
                 return k;
             }
         }
+    }
+
+    /// <summary>The part of <see cref="LogRatioToMode"/> that depends only on n, the mode m and r = p/q.</summary>
+    internal static double ModeTerm(long n, long m, double r) =>
+        ((m + 0.5) * Math.Log((m + 1) / (r * (n - m + 1)))) + StirlingCorrection(m) + StirlingCorrection(n - m);
+
+    /// <summary>
+    /// ln f(k)/f(m) for the Binomial(n, p) pmf f, r = p/q, h = <see cref="ModeTerm"/>: Stirling's
+    /// formula with its corrections fc, in Hörmann's arrangement as logs of ratios, which never
+    /// subtracts two log-factorials of size n·ln n.
+    /// </summary>
+    internal static double LogRatioToMode(long n, long m, long k, double r, double h)
+    {
+        var nm = n - m + 1;
+        var nk = n - k + 1;
+        return h + ((n + 1) * Math.Log((double)nm / nk)) + ((k + 0.5) * Math.Log(nk * r / (k + 1)))
+            - StirlingCorrection(k) - StirlingCorrection(n - k);
     }
 }

@@ -111,6 +111,42 @@ public sealed class BinomialTests
     }
 
     [Theory]
+    [InlineData(16L, 0.004901395948434738)]
+    [InlineData(17L, 0.004629153749334028)]
+    [InlineData(20L, 0.00396795421864086)]
+    [InlineData(50L, 0.0016339659899078578)]
+    [InlineData(1000L, 8.325008048062296e-05)]
+    public void Stirling_corrections_from_the_series_are_correct_to_the_last_digits(long k, double exact)
+    {
+        // Reference values computed to 60 digits and rounded once; allow two ulps of evaluation rounding.
+        Assert.True(Math.Abs(Binomial.StirlingCorrection(k) - exact) <= 5e-16 * exact, $"{Binomial.StirlingCorrection(k):R} vs {exact:R}");
+    }
+
+    [Theory]
+    [InlineData(200L, 0.15)]
+    [InlineData(1000L, 0.3)]
+    [InlineData(100_000L, 0.4)]
+    [InlineData(1_000_000_000L, 0.5)]
+    public void The_exact_acceptance_test_computes_the_log_pmf_ratio_to_the_mode(long n, double p)
+    {
+        // BTRD's last step rarely runs, so a statistical test cannot see a small error in it; check
+        // the formula directly against log-factorials.
+        var m = (long)Math.Floor((n + 1) * p);
+        var r = p / (1 - p);
+        var h = Binomial.ModeTerm(n, m, r);
+        var sd = Math.Sqrt(n * p * (1 - p));
+        // Both sides carry rounding errors of a few ulps of ln n! and n·ε.
+        var tolerance = 4e-15 * (LogFactorial.Of(n) + n);
+        foreach (var offset in new[] { -6 * sd, -3 * sd, -16, 16, 3 * sd, 6 * sd })
+        {
+            var k = Math.Clamp(m + (long)offset, 0, n);
+            var expected = LogPmf(n, p, k) - LogPmf(n, p, m);
+            var actual = Binomial.LogRatioToMode(n, m, k, r, h);
+            Assert.True(Math.Abs(actual - expected) <= tolerance, $"k = {k}: {actual:R} vs {expected:R} (tolerance {tolerance:E1})");
+        }
+    }
+
+    [Theory]
     [InlineData(1e-20, -1e-20)]
     [InlineData(1e-10, -1.00000000005e-10)]
     [InlineData(0.5, -0.6931471805599453)]

@@ -10,7 +10,8 @@ namespace NmiGate.Core.Metrics;
 /// with probability nᵢⱼ / N, independently of the others. So a replicate draws that multinomial
 /// directly, in O(cells) whatever N is, and never touches the rows. Replicate r draws from its own
 /// random stream derived from (seed, r), so the result is bit-identical however many threads run
-/// the replicates and in whatever order.
+/// the replicates and in whatever order. The generator (xoshiro256**) is the same on every
+/// platform; the samplers and metrics also use the platform's Math.Log, Exp and Sqrt.
 /// </remarks>
 public static class Bootstrap
 {
@@ -22,7 +23,7 @@ public static class Bootstrap
     /// <param name="metric">The metric, e.g. <c>t =&gt; t.NormalizedMutualInformation()</c>; it must not return NaN.</param>
     /// <param name="resamples">Number of bootstrap replicates, at least 2.</param>
     /// <param name="level">Nominal coverage, strictly between 0 and 1.</param>
-    /// <param name="seed">The same seed gives the same interval on every machine.</param>
+    /// <param name="seed">The same seed gives the same interval, however the replicates are scheduled.</param>
     /// <exception cref="ArgumentException">The table has no rows, or an argument is out of range.</exception>
     /// <exception cref="InvalidOperationException">The metric returned NaN on the table or a replicate.</exception>
     public static ConfidenceInterval Interval(
@@ -44,7 +45,7 @@ public static class Bootstrap
     /// <param name="metrics">The metrics; none may be null or return NaN.</param>
     /// <param name="resamples">Number of bootstrap replicates, at least 2.</param>
     /// <param name="level">Nominal coverage, strictly between 0 and 1.</param>
-    /// <param name="seed">The same seed gives the same intervals on every machine.</param>
+    /// <param name="seed">The same seed gives the same intervals, however the replicates are scheduled.</param>
     /// <exception cref="ArgumentException">The table has no rows, there are no metrics, or an argument is out of range.</exception>
     /// <exception cref="InvalidOperationException">A metric returned NaN on the table or a replicate.</exception>
     public static IReadOnlyList<ConfidenceInterval> Intervals(

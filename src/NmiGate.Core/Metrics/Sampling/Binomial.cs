@@ -125,11 +125,17 @@ internal static class Binomial
     /// <summary>ln(1 − p) to full relative precision, also for p far below machine epsilon.</summary>
     internal static double LogOneMinus(double p)
     {
-        // Math.Log(1 − p) loses p's low digits when rounding 1 − p (all of them below 1e-16), and
-        // .NET has no accurate log1p. Goldberg's trick: with w = 1 − p rounded, ln(w)·(−p)/(w − 1)
-        // cancels that rounding error to first order, since ln(w)/(w − 1) varies slowly near 1.
+        // Small p (the multinomial's usual case): the series −p·(1 + p/2 + p²/3 + … + p⁵/6), whose
+        // first omitted term is below 2e-19 of the sum for p ≤ 2⁻¹⁰; no log, no division.
+        if (p <= 1.0 / 1024)
+        {
+            return -p * (1 + (p * ((1.0 / 2) + (p * ((1.0 / 3) + (p * ((1.0 / 4) + (p * ((1.0 / 5) + (p / 6))))))))));
+        }
+
+        // Otherwise Goldberg's trick, as .NET has no accurate log1p: with w = 1 − p rounded,
+        // ln(w)·(−p)/(w − 1) cancels the rounding of w to first order (ln(w)/(w − 1) varies slowly).
         var w = 1 - p;
-        return w == 1 ? -p : Math.Log(w) * -p / (w - 1);
+        return Math.Log(w) * -p / (w - 1);
     }
 
     /// <summary>

@@ -149,6 +149,9 @@ public sealed class BinomialTests
     [Theory]
     [InlineData(1e-20, -1e-20)]
     [InlineData(1e-10, -1.00000000005e-10)]
+    [InlineData(0.0009765625, -0.0009770396478266127)] // last p on the series
+    [InlineData(0.001, -0.0010005003335835335)] // first p past it
+    [InlineData(0.01, -0.010050335853501442)]
     [InlineData(0.5, -0.6931471805599453)]
     [InlineData(0.0, 0.0)]
     public void Log_one_minus_keeps_full_relative_precision(double p, double expected)

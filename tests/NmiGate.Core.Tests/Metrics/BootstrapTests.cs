@@ -97,6 +97,25 @@ public sealed class BootstrapTests
         Assert.InRange(interval.Estimate, interval.Lower - 1e-8, interval.Upper + 1e-8);
     }
 
+    [Fact]
+    public void A_single_cell_table_gives_a_degenerate_interval()
+    {
+        var table = ContingencyTable.FromCounts([("a", "x", 42)]);
+        var interval = Bootstrap.Interval(table, Nmi, resamples: 100);
+        Assert.Equal(new ConfidenceInterval(1.0, 1.0, 1.0, 0.95, 100), interval);
+    }
+
+    [Fact]
+    public void Replicates_drop_cells_and_clusters_that_receive_no_rows()
+    {
+        // 40 singleton cells: a replicate leaves about 40/e of them empty, and their clusters vanish.
+        var table = ContingencyTable.FromCounts(Enumerable.Range(0, 40).Select(i => ($"r{i}", $"c{i}", 1L)));
+        var interval = Bootstrap.Interval(table, t => t.ReferenceClusterCount, resamples: 400, seed: 2);
+        Assert.Equal(40, interval.Estimate);
+        Assert.InRange(interval.Lower, 20, 30);
+        Assert.InRange(interval.Upper, 22, 32);
+    }
+
     [Theory]
     [InlineData(new double[] { 1, 2, 3, 4, 5 }, 0.025, 1.1)]
     [InlineData(new double[] { 1, 2, 3, 4, 5 }, 0.975, 4.9)]

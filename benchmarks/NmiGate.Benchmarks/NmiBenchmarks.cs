@@ -10,7 +10,7 @@ namespace NmiGate.Benchmarks;
 /// </summary>
 /// <remarks>Not sealed: BenchmarkDotNet derives from benchmark classes.</remarks>
 [MemoryDiagnoser]
-[Config(typeof(BenchmarkConfig))]
+[Config(typeof(PerRowBenchmarkConfig))]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class NmiBenchmarks
 {

@@ -14,7 +14,7 @@ namespace NmiGate.Benchmarks;
 /// </summary>
 /// <remarks>Not sealed: BenchmarkDotNet derives from benchmark classes.</remarks>
 [MemoryDiagnoser]
-[Config(typeof(BenchmarkConfig))]
+[Config(typeof(PerRowBenchmarkConfig))]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class NmiMlNetBenchmarks
 {

@@ -1,0 +1,140 @@
+using System.Globalization;
+using NmiGate.Core.Configuration.Schema;
+using NmiGate.Core.Diagnostics;
+
+namespace NmiGate.Core.Configuration;
+
+/// <summary>
+/// The rules that span keys or look outside the file, applied once the layers are merged so an
+/// override can satisfy them: required keys, at least one threshold per metric, <c>warn-below</c> not
+/// under <c>fail-below</c>, and the model and data files existing. Returns every problem; never throws
+/// for bad input.
+/// </summary>
+internal sealed class GateOptionsValidator
+{
+    private readonly ConfigLayer merged;
+    private readonly string configurationFile;
+    private readonly List<ConfigurationProblem> problems = [];
+
+    private GateOptionsValidator(ConfigLayer merged, string configurationFile)
+    {
+        this.merged = merged;
+        this.configurationFile = configurationFile;
+    }
+
+    /// <summary>Every problem with the merged configuration.</summary>
+    public static IReadOnlyList<ConfigurationProblem> Validate(ConfigLayer merged, string configurationFile)
+    {
+        var validator = new GateOptionsValidator(merged, configurationFile);
+        validator.CheckRequired(ConfigSchema.Root, string.Empty, ValueSource.InFile(configurationFile, 1, 1));
+        validator.CheckThresholds();
+        validator.CheckFileExists("model.path");
+        validator.CheckFileExists("data.path");
+        validator.CheckSeparator();
+        return validator.problems;
+    }
+
+    /// <summary>Walks the schema: a present mapping must hold its required keys.</summary>
+    private void CheckRequired(ObjectSchema schema, string path, ValueSource at)
+    {
+        foreach (var key in schema.Keys)
+        {
+            var childPath = path.Length == 0 ? key.Name : $"{path}.{key.Name}";
+            if (!merged.IsGiven(childPath))
+            {
+                if (key.Required)
+                {
+                    var where = path.Length == 0 ? string.Empty : $" in `{path}`";
+                    Report(DiagnosticCode.MissingKey, at, $"missing required key `{key.Name}`{where}");
+                }
+
+                continue;
+            }
+
+            if (key.Node is ObjectSchema child && merged.TryGet(childPath, out var section))
+            {
+                CheckRequired(child, childPath, section.Source);
+            }
+        }
+    }
+
+    private void CheckThresholds()
+    {
+        if (!merged.TryGet("thresholds", out var thresholds))
+        {
+            return;
+        }
+
+        var any = false;
+        foreach (var metric in GateMetricNames.All)
+        {
+            var path = $"thresholds.{metric.ToName()}";
+            if (!merged.IsGivenUnder(path))
+            {
+                continue;
+            }
+
+            any = true;
+            var hasFail = merged.TryGet($"{path}.fail-below", out var fail);
+            var hasWarn = merged.TryGet($"{path}.warn-below", out var warn);
+            if (merged.TryGet(path, out var section)
+                && !merged.IsGiven($"{path}.fail-below")
+                && !merged.IsGiven($"{path}.warn-below"))
+            {
+                Report(DiagnosticCode.MissingKey, section.Source, $"`{path}` sets no threshold; expected `fail-below`, `warn-below` or both");
+            }
+
+            if (hasFail && hasWarn && (double)warn.Value < (double)fail.Value)
+            {
+                Report(
+                    DiagnosticCode.WarnBelowFail,
+                    warn.Source,
+                    string.Create(CultureInfo.InvariantCulture, $"`{path}.warn-below` ({warn.Value}) is lower than `fail-below` ({fail.Value}); the warning band must lie at or above the failure threshold"));
+            }
+        }
+
+        if (!any && !merged.HasAnyUnder("thresholds"))
+        {
+            Report(
+                DiagnosticCode.MissingKey,
+                thresholds.Source,
+                $"`thresholds` gates no metric; expected at least one of: {string.Join(", ", GateMetricNames.All.Select(m => m.ToName()))}");
+        }
+    }
+
+    private void CheckFileExists(string path)
+    {
+        if (!merged.TryGet(path, out var entry))
+        {
+            return;
+        }
+
+        var file = (string)entry.Value;
+        if (Directory.Exists(file))
+        {
+            Report(DiagnosticCode.FileNotFound, entry.Source, $"`{path}`: `{file}` is a directory; expected a file");
+        }
+        else if (!File.Exists(file))
+        {
+            Report(DiagnosticCode.FileNotFound, entry.Source, $"`{path}`: file `{file}` does not exist");
+        }
+    }
+
+    private void CheckSeparator()
+    {
+        if (merged.TryGet("data.path", out var data) && !merged.IsGiven("data.separator") && GateOptionsBuilder.SeparatorFor((string)data.Value) is null)
+        {
+            Report(
+                DiagnosticCode.InvalidValue,
+                data.Source,
+                $"`data.path`: cannot tell the separator of `{Path.GetFileName((string)data.Value)}`; use a .csv or .tsv file or set `data.separator`");
+        }
+    }
+
+    private void Report(DiagnosticCode code, ValueSource at, string message) => problems.Add(at.Origin switch
+    {
+        ValueOrigin.File => new(code, at.File!, at.Line, at.Column, message),
+        ValueOrigin.Override => new(code, at.File!, 0, 0, message),
+        _ => new(code, configurationFile, 0, 0, message),
+    });
+}

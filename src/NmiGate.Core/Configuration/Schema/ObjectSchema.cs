@@ -1,0 +1,17 @@
+using NmiGate.Core.Diagnostics;
+
+namespace NmiGate.Core.Configuration.Schema;
+
+/// <summary>A mapping with a fixed set of keys; any other key is an error.</summary>
+/// <param name="Keys">The declared keys, in documentation order.</param>
+/// <param name="UnknownKeyCode">The code for an undeclared key (<see cref="DiagnosticCode.UnknownName"/> for the metric names under <c>thresholds</c>).</param>
+/// <param name="KeyNoun">How messages call a key here ("key", "metric").</param>
+internal sealed record ObjectSchema(
+    IReadOnlyList<KeySchema> Keys,
+    DiagnosticCode UnknownKeyCode = DiagnosticCode.UnknownKey,
+    string KeyNoun = "key")
+    : SchemaNode("a mapping")
+{
+    /// <summary>The declaration of <paramref name="name"/>, or <see langword="null"/>.</summary>
+    public KeySchema? Find(string name) => Keys.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.Ordinal));
+}

@@ -153,14 +153,22 @@ internal sealed partial class ConfigFileReader
                 continue;
             }
 
-            layer.Reject(childPath);
             var names = schema.Keys.Select(k => k.Name).ToArray();
+            var suggestion = Suggestions.Closest(name, names);
             var where = path.Length == 0 ? string.Empty : $" in `{path}`";
             Report(
                 schema.UnknownKeyCode,
                 key,
                 $"unknown {schema.KeyNoun} `{name}`{where}; expected one of: {string.Join(", ", names)}",
-                Suggestions.Closest(name, names));
+                suggestion);
+
+            // The key the user probably meant counts as given (and refused), so a typo is one
+            // problem, not also a "missing required key" for the key it was meant to be.
+            layer.Reject(childPath);
+            if (suggestion is not null)
+            {
+                layer.Reject(path.Length == 0 ? suggestion : $"{path}.{suggestion}");
+            }
         }
     }
 

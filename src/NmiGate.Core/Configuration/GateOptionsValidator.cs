@@ -122,7 +122,10 @@ internal sealed class GateOptionsValidator
 
     private void CheckSeparator()
     {
-        if (merged.TryGet("data.path", out var data) && !merged.IsGiven("data.separator") && GateOptionsBuilder.SeparatorFor((string)data.Value) is null)
+        if (merged.TryGet("data.path", out var data)
+            && !merged.IsGiven("data.separator")
+            && !Directory.Exists((string)data.Value) // already reported as not a file
+            && GateOptionsBuilder.SeparatorFor((string)data.Value) is null)
         {
             Report(
                 DiagnosticCode.InvalidValue,

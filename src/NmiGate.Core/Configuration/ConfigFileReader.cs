@@ -46,7 +46,8 @@ internal sealed partial class ConfigFileReader
             }
             else
             {
-                parsed = true;
+                // Only a mapping says anything about keys; for anything else "missing key" would be noise.
+                parsed = root is YamlTreeMapping;
                 reader.WalkValue(ConfigSchema.Root, root, root, string.Empty, layer);
             }
         }

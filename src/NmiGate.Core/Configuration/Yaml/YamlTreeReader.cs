@@ -26,8 +26,8 @@ internal sealed class YamlTreeReader
     }
 
     /// <summary>
-    /// The document's root, or <see langword="null"/> when the text holds no document or is not
-    /// well-formed YAML (a <see cref="DiagnosticCode.YamlSyntax"/> problem is then added).
+    /// The document's root, or <see langword="null"/> when the text holds no document, is not
+    /// well-formed YAML or nests too deeply (a problem is then added).
     /// </summary>
     public static YamlTreeNode? Read(string text, string file, List<ConfigurationProblem> problems)
     {
@@ -35,6 +35,10 @@ internal sealed class YamlTreeReader
         try
         {
             return reader.ReadStream();
+        }
+        catch (TooDeepException)
+        {
+            return null;
         }
         catch (YamlException error)
         {
@@ -83,8 +87,9 @@ internal sealed class YamlTreeReader
 
         if (depth >= MaxDepth && node is not Scalar)
         {
-            Report(DiagnosticCode.UnsupportedYamlFeature, node.Start, $"nesting deeper than {MaxDepth} levels");
-            return Skip(node);
+            // Stop reading: skipping the subtree would still make the parser walk all of it.
+            Report(DiagnosticCode.UnsupportedYamlFeature, node.Start, $"nesting deeper than {MaxDepth} levels; the rest of the file was not read");
+            throw new TooDeepException();
         }
 
         var line = (int)node.Start.Line;
@@ -149,6 +154,11 @@ internal sealed class YamlTreeReader
 
     private void Report(DiagnosticCode code, Mark at, string message) =>
         problems.Add(new(code, file, (int)at.Line, (int)at.Column, message));
+
+    /// <summary>Unwinds the reader when nesting exceeds <see cref="MaxDepth"/>.</summary>
+    private sealed class TooDeepException : Exception
+    {
+    }
 
     /// <summary>YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (...): "; the problem carries the location itself.</summary>
     private static string TrimLocation(string message)

@@ -27,24 +27,29 @@ internal sealed class GateOptionsValidator
     {
         var validator = new GateOptionsValidator(merged, configurationFile);
         validator.CheckRequired(ConfigSchema.Root, string.Empty, ValueSource.InFile(configurationFile, 1, 1));
-        validator.CheckThresholds();
+        validator.CheckWarnAboveFail();
         validator.CheckFileExists("model.path");
         validator.CheckFileExists("data.path");
         validator.CheckSeparator();
         return validator.problems;
     }
 
-    /// <summary>Walks the schema: a present mapping must hold its required keys.</summary>
+    /// <summary>
+    /// Walks the schema: a present mapping must hold its required keys, at least one of its
+    /// <see cref="ObjectSchema.RequireAnyOf"/> keys and at least <see cref="ObjectSchema.MinKeys"/> keys.
+    /// A key that was given but refused (or mistyped) counts as given: its problem is already reported.
+    /// </summary>
     private void CheckRequired(ObjectSchema schema, string path, ValueSource at)
     {
+        string Child(string name) => path.Length == 0 ? name : $"{path}.{name}";
+        var where = path.Length == 0 ? string.Empty : $" in `{path}`";
         foreach (var key in schema.Keys)
         {
-            var childPath = path.Length == 0 ? key.Name : $"{path}.{key.Name}";
+            var childPath = Child(key.Name);
             if (!merged.IsGiven(childPath))
             {
                 if (key.Required)
                 {
-                    var where = path.Length == 0 ? string.Empty : $" in `{path}`";
                     Report(DiagnosticCode.MissingKey, at, $"missing required key `{key.Name}`{where}");
                 }
 
@@ -56,49 +61,37 @@ internal sealed class GateOptionsValidator
                 CheckRequired(child, childPath, section.Source);
             }
         }
-    }
 
-    private void CheckThresholds()
-    {
-        if (!merged.TryGet("thresholds", out var thresholds))
+        if (schema.RequireAnyOf is { } anyOf && !anyOf.Any(name => merged.IsGiven(Child(name))))
         {
-            return;
+            var names = string.Join(", ", anyOf.Select(n => $"`{n}`"));
+            Report(DiagnosticCode.MissingKey, at, $"`{path}` sets none of {names}; expected at least one");
         }
 
-        var any = false;
+        if (schema.MinKeys > 0 && !merged.HasAnyUnder(path))
+        {
+            Report(
+                DiagnosticCode.MissingKey,
+                at,
+                string.Create(CultureInfo.InvariantCulture, $"`{path}` is empty; expected at least {schema.MinKeys} {schema.KeyNoun} of: {string.Join(", ", schema.Keys.Select(k => k.Name))}"));
+        }
+    }
+
+    /// <summary>The one rule JSON Schema cannot state: a metric's warning band lies at or above its failure threshold.</summary>
+    private void CheckWarnAboveFail()
+    {
         foreach (var metric in GateMetricNames.All)
         {
             var path = $"thresholds.{metric.ToName()}";
-            if (!merged.IsGivenUnder(path))
-            {
-                continue;
-            }
-
-            any = true;
-            var hasFail = merged.TryGet($"{path}.fail-below", out var fail);
-            var hasWarn = merged.TryGet($"{path}.warn-below", out var warn);
-            if (merged.TryGet(path, out var section)
-                && !merged.IsGiven($"{path}.fail-below")
-                && !merged.IsGiven($"{path}.warn-below"))
-            {
-                Report(DiagnosticCode.MissingKey, section.Source, $"`{path}` sets no threshold; expected `fail-below`, `warn-below` or both");
-            }
-
-            if (hasFail && hasWarn && (double)warn.Value < (double)fail.Value)
+            if (merged.TryGet($"{path}.fail-below", out var fail)
+                && merged.TryGet($"{path}.warn-below", out var warn)
+                && (double)warn.Value < (double)fail.Value)
             {
                 Report(
                     DiagnosticCode.WarnBelowFail,
                     warn.Source,
                     string.Create(CultureInfo.InvariantCulture, $"`{path}.warn-below` ({warn.Value}) is lower than `fail-below` ({fail.Value}); the warning band must lie at or above the failure threshold"));
             }
-        }
-
-        if (!any && !merged.HasAnyUnder("thresholds"))
-        {
-            Report(
-                DiagnosticCode.MissingKey,
-                thresholds.Source,
-                $"`thresholds` gates no metric; expected at least one of: {string.Join(", ", GateMetricNames.All.Select(m => m.ToName()))}");
         }
     }
 

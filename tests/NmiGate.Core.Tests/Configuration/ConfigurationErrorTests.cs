@@ -84,7 +84,7 @@ public sealed class ConfigurationErrorTests : IDisposable
     {
         var problem = workspace.SingleProblem(ConfigYaml.MinimalWith("    fail-below: 0.8", "    average: min"));
 
-        AssertProblem(problem, DiagnosticCode.MissingKey, 9, 3, "`thresholds.nmi` sets no threshold; expected `fail-below`, `warn-below` or both");
+        AssertProblem(problem, DiagnosticCode.MissingKey, 9, 3, "`thresholds.nmi` sets none of `fail-below`, `warn-below`; expected at least one");
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class ConfigurationErrorTests : IDisposable
     {
         var problem = workspace.SingleProblem(ConfigYaml.MinimalWith("thresholds:\n  nmi:\n    fail-below: 0.8", "thresholds: {}"));
 
-        AssertProblem(problem, DiagnosticCode.MissingKey, 8, 1, "`thresholds` gates no metric; expected at least one of: nmi, ami, ari, rand, homogeneity, completeness, v-measure, fmi");
+        AssertProblem(problem, DiagnosticCode.MissingKey, 8, 1, "`thresholds` is empty; expected at least 1 metric of: nmi, ami, ari, rand, homogeneity, completeness, v-measure, fmi");
     }
 
     [Fact]

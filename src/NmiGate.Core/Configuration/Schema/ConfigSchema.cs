@@ -49,7 +49,7 @@ internal static class ConfigSchema
         new("thresholds", new ObjectSchema(
             GateMetricNames.All.Select(MetricKey).ToArray(),
             UnknownKeyCode: DiagnosticCode.UnknownName,
-            KeyNoun: "metric"), Required: true),
+            KeyNoun: "metric") { MinKeys = 1 }, Required: true),
     ]);
 
     /// <summary>The schema node at a dotted key path (e.g. <c>thresholds.nmi.fail-below</c>), through fixed-key mappings only.</summary>
@@ -87,6 +87,6 @@ internal static class ConfigSchema
 
         keys.Add(new("fail-below", bound));
         keys.Add(new("warn-below", bound));
-        return new(metric.ToName(), new ObjectSchema(keys));
+        return new(metric.ToName(), new ObjectSchema(keys) { RequireAnyOf = ["fail-below", "warn-below"] });
     }
 }

@@ -12,6 +12,12 @@ internal sealed record ObjectSchema(
     string KeyNoun = "key")
     : SchemaNode("a mapping")
 {
+    /// <summary>When present, the mapping must set at least one of these keys (e.g. <c>fail-below</c> or <c>warn-below</c>).</summary>
+    public IReadOnlyList<string>? RequireAnyOf { get; init; }
+
+    /// <summary>When present, the mapping must hold at least this many keys (e.g. one metric under <c>thresholds</c>).</summary>
+    public int MinKeys { get; init; }
+
     /// <summary>The declaration of <paramref name="name"/>, or <see langword="null"/>.</summary>
     public KeySchema? Find(string name) => Keys.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.Ordinal));
 }

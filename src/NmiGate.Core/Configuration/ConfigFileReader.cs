@@ -28,7 +28,10 @@ internal sealed partial class ConfigFileReader
     }
 
     /// <summary>Reads and checks the file at <paramref name="path"/> (relative paths against the current folder).</summary>
-    public static ConfigFile Read(string path)
+    public static ConfigFile Read(string path) => Read(path, ConfigSchema.Root);
+
+    /// <summary>Reads the file against another root schema (tests of the walker itself).</summary>
+    internal static ConfigFile Read(string path, ObjectSchema schemaRoot)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var reader = new ConfigFileReader(Path.GetFullPath(path));
@@ -48,7 +51,7 @@ internal sealed partial class ConfigFileReader
             {
                 // Only a mapping says anything about keys; for anything else "missing key" would be noise.
                 parsed = root is YamlTreeMapping;
-                reader.WalkValue(ConfigSchema.Root, root, root, string.Empty, layer);
+                reader.WalkValue(schemaRoot, root, root, string.Empty, layer);
             }
         }
 
@@ -255,9 +258,10 @@ internal sealed partial class ConfigFileReader
 
             case ObjectSchema mappingSchema when node is YamlTreeMapping mapping:
             {
-                // A fixed-key mapping inside a list or map (e.g. a future `slices` item): its own layer.
+                // A fixed-key mapping inside a list or map (e.g. a `slices` item) is its own layer,
+                // keyed by full paths (`slices[0].column`) so its messages read like any other.
                 var nested = new ConfigLayer();
-                WalkObject(mappingSchema, mapping, string.Empty, nested);
+                WalkObject(mappingSchema, mapping, path, nested);
                 return nested;
             }
 

@@ -23,10 +23,14 @@ internal sealed class GateOptionsValidator
     }
 
     /// <summary>Every problem with the merged configuration.</summary>
-    public static IReadOnlyList<ConfigurationProblem> Validate(ConfigLayer merged, string configurationFile)
+    public static IReadOnlyList<ConfigurationProblem> Validate(ConfigLayer merged, string configurationFile) =>
+        Validate(merged, configurationFile, ConfigSchema.Root);
+
+    /// <summary>Every problem, against another root schema (tests of the schema walk itself).</summary>
+    internal static IReadOnlyList<ConfigurationProblem> Validate(ConfigLayer merged, string configurationFile, ObjectSchema root)
     {
         var validator = new GateOptionsValidator(merged, configurationFile);
-        validator.CheckRequired(ConfigSchema.Root, string.Empty, ValueSource.InFile(configurationFile, 1, 1));
+        validator.CheckRequired(root, merged, string.Empty, ValueSource.InFile(configurationFile, 1, 1));
         validator.CheckWarnAboveFail();
         validator.CheckFileExists("model.path");
         validator.CheckFileExists("data.path");
@@ -39,14 +43,14 @@ internal sealed class GateOptionsValidator
     /// <see cref="ObjectSchema.RequireAnyOf"/> keys and at least <see cref="ObjectSchema.MinKeys"/> keys.
     /// A key that was given but refused (or mistyped) counts as given: its problem is already reported.
     /// </summary>
-    private void CheckRequired(ObjectSchema schema, string path, ValueSource at)
+    private void CheckRequired(ObjectSchema schema, ConfigLayer layer, string path, ValueSource at)
     {
         string Child(string name) => path.Length == 0 ? name : $"{path}.{name}";
         var where = path.Length == 0 ? string.Empty : $" in `{path}`";
         foreach (var key in schema.Keys)
         {
             var childPath = Child(key.Name);
-            if (!merged.IsGiven(childPath))
+            if (!layer.IsGiven(childPath))
             {
                 if (key.Required)
                 {
@@ -56,19 +60,40 @@ internal sealed class GateOptionsValidator
                 continue;
             }
 
-            if (key.Node is ObjectSchema child && merged.TryGet(childPath, out var section))
+            if (!layer.TryGet(childPath, out var entry))
             {
-                CheckRequired(child, childPath, section.Source);
+                continue; // given but refused: already reported
+            }
+
+            switch (key.Node)
+            {
+                case ObjectSchema child:
+                    CheckRequired(child, layer, childPath, entry.Source);
+                    break;
+                case ListSchema { Items: ObjectSchema item }:
+                    foreach (var element in (IReadOnlyList<ConfigEntry>)entry.Value)
+                    {
+                        CheckRequired(item, (ConfigLayer)element.Value, element.Path, element.Source);
+                    }
+
+                    break;
+                case MapSchema { Values: ObjectSchema value }:
+                    foreach (var (_, element) in (IReadOnlyList<KeyValuePair<string, ConfigEntry>>)entry.Value)
+                    {
+                        CheckRequired(value, (ConfigLayer)element.Value, element.Path, element.Source);
+                    }
+
+                    break;
             }
         }
 
-        if (schema.RequireAnyOf is { } anyOf && !anyOf.Any(name => merged.IsGiven(Child(name))))
+        if (schema.RequireAnyOf is { } anyOf && !anyOf.Any(name => layer.IsGiven(Child(name))))
         {
             var names = string.Join(", ", anyOf.Select(n => $"`{n}`"));
             Report(DiagnosticCode.MissingKey, at, $"`{path}` sets none of {names}; expected at least one");
         }
 
-        if (schema.MinKeys > 0 && !merged.HasAnyUnder(path))
+        if (schema.MinKeys > 0 && !layer.HasAnyUnder(path))
         {
             Report(
                 DiagnosticCode.MissingKey,

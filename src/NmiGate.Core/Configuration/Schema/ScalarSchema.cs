@@ -105,9 +105,13 @@ internal sealed record ScalarSchema(ScalarKind Kind) : SchemaNode(ExpectedFor(Ki
         }
         else if ((Minimum is { } min && value < min) || (Maximum is { } max && value > max))
         {
-            yield return new(
-                DiagnosticCode.OutOfRange,
-                string.Create(CultureInfo.InvariantCulture, $"{value} is out of range; expected a value in [{Minimum ?? double.NegativeInfinity}, {Maximum ?? double.PositiveInfinity}]"));
+            var expected = (Minimum, Maximum) switch
+            {
+                ({ } low, { } high) => string.Create(CultureInfo.InvariantCulture, $"a value in [{low}, {high}]"),
+                ({ } low, null) => string.Create(CultureInfo.InvariantCulture, $"a value of at least {low}"),
+                (null, var high) => string.Create(CultureInfo.InvariantCulture, $"a value of at most {high}"),
+            };
+            yield return new(DiagnosticCode.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"{value} is out of range; expected {expected}"));
         }
     }
 

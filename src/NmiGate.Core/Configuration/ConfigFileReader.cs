@@ -211,59 +211,59 @@ internal sealed partial class ConfigFileReader
             case ScalarSchema scalar:
                 return ConvertScalar(scalar, node, path);
             case ListSchema list when node is YamlTreeSequence sequence:
-            {
-                var items = new List<ConfigEntry>();
-                var ok = true;
-                for (var i = 0; i < sequence.Items.Count; i++)
                 {
-                    var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]");
-                    if (Convert(list.Items, sequence.Items[i], itemPath) is { } item)
+                    var items = new List<ConfigEntry>();
+                    var ok = true;
+                    for (var i = 0; i < sequence.Items.Count; i++)
                     {
-                        items.Add(new(itemPath, item, At(sequence.Items[i])));
+                        var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]");
+                        if (Convert(list.Items, sequence.Items[i], itemPath) is { } item)
+                        {
+                            items.Add(new(itemPath, item, At(sequence.Items[i])));
+                        }
+                        else
+                        {
+                            ok = false;
+                        }
                     }
-                    else
+
+                    if (ok && items.Count < list.MinItems)
                     {
-                        ok = false;
+                        Report(DiagnosticCode.InvalidValue, node, string.Create(CultureInfo.InvariantCulture, $"{path}: expected at least {list.MinItems} item(s)"));
+                        return null;
                     }
-                }
 
-                if (ok && items.Count < list.MinItems)
-                {
-                    Report(DiagnosticCode.InvalidValue, node, string.Create(CultureInfo.InvariantCulture, $"{path}: expected at least {list.MinItems} item(s)"));
-                    return null;
+                    return ok ? items : null;
                 }
-
-                return ok ? items : null;
-            }
 
             case MapSchema map when node is YamlTreeMapping mapping:
-            {
-                var values = new List<KeyValuePair<string, ConfigEntry>>();
-                var ok = true;
-                foreach (var (_, name, value) in DistinctEntries(mapping))
                 {
-                    var valuePath = $"{path}.{name}";
-                    if (Convert(map.Values, value, valuePath) is { } converted)
+                    var values = new List<KeyValuePair<string, ConfigEntry>>();
+                    var ok = true;
+                    foreach (var (_, name, value) in DistinctEntries(mapping))
                     {
-                        values.Add(new(name, new(valuePath, converted, At(value))));
+                        var valuePath = $"{path}.{name}";
+                        if (Convert(map.Values, value, valuePath) is { } converted)
+                        {
+                            values.Add(new(name, new(valuePath, converted, At(value))));
+                        }
+                        else
+                        {
+                            ok = false;
+                        }
                     }
-                    else
-                    {
-                        ok = false;
-                    }
+
+                    return ok ? values : null;
                 }
 
-                return ok ? values : null;
-            }
-
             case ObjectSchema mappingSchema when node is YamlTreeMapping mapping:
-            {
-                // A fixed-key mapping inside a list or map (e.g. a `slices` item) is its own layer,
-                // keyed by full paths (`slices[0].column`) so its messages read like any other.
-                var nested = new ConfigLayer();
-                WalkObject(mappingSchema, mapping, path, nested);
-                return nested;
-            }
+                {
+                    // A fixed-key mapping inside a list or map (e.g. a `slices` item) is its own layer,
+                    // keyed by full paths (`slices[0].column`) so its messages read like any other.
+                    var nested = new ConfigLayer();
+                    WalkObject(mappingSchema, mapping, path, nested);
+                    return nested;
+                }
 
             default:
                 WrongType(schema, node, path);

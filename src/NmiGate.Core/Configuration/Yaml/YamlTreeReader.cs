@@ -100,38 +100,38 @@ internal sealed class YamlTreeReader
                 parser.MoveNext();
                 return new YamlTreeScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, line, column);
             case SequenceStart:
-            {
-                parser.MoveNext();
-                var items = new List<YamlTreeNode>();
-                while (parser.Current is not SequenceEnd)
                 {
-                    items.Add(ReadNode(depth + 1));
-                }
-
-                parser.MoveNext();
-                return new YamlTreeSequence(items, line, column);
-            }
-
-            case MappingStart:
-            {
-                parser.MoveNext();
-                var entries = new List<YamlTreeEntry>();
-                while (parser.Current is not MappingEnd)
-                {
-                    var keyEvent = parser.Current!;
-                    var key = ReadNode(depth + 1);
-                    if (key is YamlTreeMapping or YamlTreeSequence)
+                    parser.MoveNext();
+                    var items = new List<YamlTreeNode>();
+                    while (parser.Current is not SequenceEnd)
                     {
-                        Report(DiagnosticCode.UnsupportedYamlFeature, keyEvent.Start, "a complex (non-text) key; keys are plain names");
-                        key = new YamlTreeRejected(key.Line, key.Column);
+                        items.Add(ReadNode(depth + 1));
                     }
 
-                    entries.Add(new(key, ReadNode(depth + 1)));
+                    parser.MoveNext();
+                    return new YamlTreeSequence(items, line, column);
                 }
 
-                parser.MoveNext();
-                return new YamlTreeMapping(entries, line, column);
-            }
+            case MappingStart:
+                {
+                    parser.MoveNext();
+                    var entries = new List<YamlTreeEntry>();
+                    while (parser.Current is not MappingEnd)
+                    {
+                        var keyEvent = parser.Current!;
+                        var key = ReadNode(depth + 1);
+                        if (key is YamlTreeMapping or YamlTreeSequence)
+                        {
+                            Report(DiagnosticCode.UnsupportedYamlFeature, keyEvent.Start, "a complex (non-text) key; keys are plain names");
+                            key = new YamlTreeRejected(key.Line, key.Column);
+                        }
+
+                        entries.Add(new(key, ReadNode(depth + 1)));
+                    }
+
+                    parser.MoveNext();
+                    return new YamlTreeMapping(entries, line, column);
+                }
 
             default:
                 throw new InvalidOperationException($"Unexpected YAML event {node.GetType().Name} at {node.Start}.");

@@ -328,6 +328,11 @@ internal sealed partial class ConfigFileReader
 
     private void WrongType(SchemaNode schema, YamlTreeNode node, string path, CoreType? type = null)
     {
+        if (node is YamlTreeScalar { IsPlain: true } plainScalar)
+        {
+            type ??= PlainType(plainScalar.Value);
+        }
+
         var found = node switch
         {
             YamlTreeScalar { IsPlain: false } quoted when schema is ScalarSchema { Kind: ScalarKind.Number or ScalarKind.WholeNumber } =>

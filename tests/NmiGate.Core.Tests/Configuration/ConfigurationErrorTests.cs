@@ -64,6 +64,14 @@ public sealed class ConfigurationErrorTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_value_where_a_mapping_is_expected_is_NMIG1002_naming_null()
+    {
+        var problem = workspace.SingleProblem(ConfigYaml.Minimal + "\nreference:");
+
+        AssertProblem(problem, DiagnosticCode.WrongType, 11, 11, "`reference` expects a mapping, found nothing (null)");
+    }
+
+    [Fact]
     public void A_missing_top_level_key_is_NMIG1003_at_the_start_of_the_file()
     {
         var problem = workspace.SingleProblem(ConfigYaml.MinimalWith("name: gate\n", string.Empty));

@@ -84,6 +84,15 @@ public sealed class ConfigurationReaderTests : IDisposable
     }
 
     [Fact]
+    public void An_escaped_tab_separator_is_read_as_a_tab()
+    {
+        var options = workspace.BuildValid(ConfigYaml.MinimalWith("  id-column: customer_id", "  id-column: customer_id\n  separator: \"\\t\""));
+
+        Assert.Equal('\t', options.Data.Separator.Value);
+        Assert.Equal(ValueSource.InFile(workspace.ConfigPath, 8, 14), options.Data.Separator.Source);
+    }
+
+    [Fact]
     public void A_data_file_with_another_extension_is_accepted_when_the_separator_is_given()
     {
         workspace.AddFile("data/holdout.txt", "customer_id|age\n");

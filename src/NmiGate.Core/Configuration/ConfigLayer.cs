@@ -27,9 +27,6 @@ internal sealed class ConfigLayer
     /// <summary>Whether the key was given, with a valid or a refused value.</summary>
     public bool IsGiven(string path) => entries.ContainsKey(path) || rejected.Contains(path);
 
-    /// <summary>Whether the key, or any key under it, was given.</summary>
-    public bool IsGivenUnder(string path) => IsGiven(path) || HasAnyUnder(path);
-
     /// <summary>Whether any key strictly under <paramref name="path"/> was given, valid, refused or unknown.</summary>
     public bool HasAnyUnder(string path) =>
         entries.Keys.Concat(rejected).Any(p => p.StartsWith(path + ".", StringComparison.Ordinal));

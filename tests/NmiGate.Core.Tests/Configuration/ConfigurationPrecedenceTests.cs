@@ -77,6 +77,18 @@ public sealed class ConfigurationPrecedenceTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_file_given_by_an_override_is_NMIG1009_against_the_override()
+    {
+        var overrides = new GateOverrides { BaseDirectory = workspace.Root, Origin = "MSBuild", ModelPath = "bin/missing.zip" };
+
+        var problem = workspace.SingleProblem(ConfigYaml.Minimal, overrides);
+
+        Assert.Equal(
+            $"MSBuild: error NMIG1009: `model.path`: file `{Path.Combine(workspace.Root, "bin", "missing.zip")}` does not exist",
+            problem.ToString());
+    }
+
+    [Fact]
     public void A_bad_override_is_reported_against_its_origin_with_the_same_checks_as_the_file()
     {
         var overrides = new GateOverrides

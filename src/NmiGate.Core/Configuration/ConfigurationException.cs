@@ -6,9 +6,9 @@ namespace NmiGate.Core.Configuration;
 /// </summary>
 public sealed class ConfigurationException : Exception
 {
-    /// <summary>Creates the exception for a non-empty list of problems.</summary>
-    public ConfigurationException(IReadOnlyList<ConfigurationProblem> problems)
-        : base(ConfigurationProblemFormatter.Format(problems ?? throw new ArgumentNullException(nameof(problems))))
+    /// <summary>Creates the exception for a non-empty list of problems, and a count of further problems left out.</summary>
+    public ConfigurationException(IReadOnlyList<ConfigurationProblem> problems, int omittedProblemCount = 0)
+        : base(ConfigurationProblemFormatter.Format(problems ?? throw new ArgumentNullException(nameof(problems)), omittedProblemCount))
     {
         if (problems.Count == 0)
         {
@@ -16,8 +16,12 @@ public sealed class ConfigurationException : Exception
         }
 
         Problems = problems;
+        OmittedProblemCount = omittedProblemCount;
     }
 
     /// <summary>Every problem found, ordered by file, line and column.</summary>
     public IReadOnlyList<ConfigurationProblem> Problems { get; }
+
+    /// <summary>How many further problems were found but not listed (see <see cref="ConfigurationResult.MaxProblems"/>).</summary>
+    public int OmittedProblemCount { get; }
 }

@@ -24,11 +24,14 @@ public static class ConfigurationProblemFormatter
         return text.ToString();
     }
 
-    /// <summary>Every problem, one per line, in the order given.</summary>
-    public static string Format(IEnumerable<ConfigurationProblem> problems)
+    /// <summary>Every problem, one per line, in the order given, then a line counting any left out.</summary>
+    public static string Format(IEnumerable<ConfigurationProblem> problems, int omittedProblemCount = 0)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        return string.Join('\n', problems.Select(Format));
+        var text = string.Join('\n', problems.Select(Format));
+        return omittedProblemCount > 0
+            ? text + string.Create(CultureInfo.InvariantCulture, $"\n... and {omittedProblemCount} more configuration problem(s) not shown")
+            : text;
     }
 
     /// <summary>The message with its suggestion, without location or code (for hosts that pass those separately).</summary>

@@ -54,7 +54,10 @@ public sealed class GateOptionsBuilder
                 .ThenBy(p => p.Line)
                 .ThenBy(p => p.Column)
                 .ToList();
-            return new ConfigurationResult(null, ordered);
+            return new ConfigurationResult(
+                null,
+                ordered.Take(ConfigurationResult.MaxProblems).ToList(),
+                Math.Max(0, ordered.Count - ConfigurationResult.MaxProblems));
         }
 
         return new ConfigurationResult(Bind(merged, file), []);
@@ -64,7 +67,7 @@ public sealed class GateOptionsBuilder
     public GateOptions BuildOrThrow()
     {
         var result = Build();
-        return result.Options ?? throw new ConfigurationException(result.Problems);
+        return result.Options ?? throw new ConfigurationException(result.Problems, result.OmittedProblemCount);
     }
 
     /// <summary>The separator a data file's extension implies, or <see langword="null"/>.</summary>

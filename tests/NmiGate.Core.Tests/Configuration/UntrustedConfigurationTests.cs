@@ -108,6 +108,22 @@ public sealed class UntrustedConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void A_file_with_thousands_of_problems_lists_the_first_hundred_and_counts_the_rest()
+    {
+        var yaml = ConfigYaml.Minimal + "\n" + string.Concat(Enumerable.Range(0, 5000).Select(i => $"unknown-{i}: x\n"));
+        File.WriteAllText(workspace.ConfigPath, yaml);
+
+        var result = GateOptionsBuilder.ForFile(workspace.ConfigPath).Build();
+        var error = Assert.Throws<ConfigurationException>(() => GateConfiguration.Load(workspace.ConfigPath));
+
+        Assert.Equal(ConfigurationResult.MaxProblems, result.Problems.Count);
+        Assert.Equal(4900, result.OmittedProblemCount);
+        Assert.Equal(11, result.Problems[0].Line);
+        Assert.EndsWith("\n... and 4900 more configuration problem(s) not shown", error.Message, StringComparison.Ordinal);
+        Assert.Equal(4900, error.OmittedProblemCount);
+    }
+
+    [Fact]
     public void A_complex_key_is_NMIG1012()
     {
         var problem = workspace.SingleProblem(ConfigYaml.Minimal + "\n? [a, b]\n: c");

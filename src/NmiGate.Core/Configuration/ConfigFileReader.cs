@@ -34,7 +34,18 @@ internal sealed partial class ConfigFileReader
     internal static ConfigFile Read(string path, ObjectSchema schemaRoot)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var reader = new ConfigFileReader(Path.GetFullPath(path));
+        string fullPath;
+        try
+        {
+            fullPath = Path.GetFullPath(path);
+        }
+        catch (Exception error) when (error is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            var invalid = new ConfigurationProblem(DiagnosticCode.InvalidConfigurationFile, path, 0, 0, $"not a valid path: {error.Message}");
+            return new ConfigFile(path, new ConfigLayer(), [invalid], IsParsed: false);
+        }
+
+        var reader = new ConfigFileReader(fullPath);
         var layer = new ConfigLayer();
         var parsed = false;
         if (reader.ReadText() is { } text)

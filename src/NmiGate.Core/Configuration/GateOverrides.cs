@@ -102,7 +102,16 @@ public sealed record GateOverrides
 
             if (schema.Kind == ScalarKind.Path)
             {
-                value = System.IO.Path.GetFullPath(System.IO.Path.Combine(BaseDirectory, (string)value));
+                try
+                {
+                    value = System.IO.Path.GetFullPath(System.IO.Path.Combine(BaseDirectory, (string)value));
+                }
+                catch (Exception error) when (error is ArgumentException or NotSupportedException or System.IO.PathTooLongException)
+                {
+                    problems.Add(new(DiagnosticCode.InvalidValue, Origin, 0, 0, $"{path}: `{value}` is not a valid path ({error.Message})"));
+                    layer.Reject(path);
+                    return;
+                }
             }
 
             for (var dot = path.IndexOf('.', StringComparison.Ordinal); dot >= 0; dot = path.IndexOf('.', dot + 1))

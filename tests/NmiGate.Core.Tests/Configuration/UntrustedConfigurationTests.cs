@@ -29,6 +29,15 @@ public sealed class UntrustedConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void A_configuration_path_that_is_not_a_path_is_NMIG1014_not_an_exception()
+    {
+        var problem = Assert.Single(GateOptionsBuilder.ForFile("bad\0name.yml").Build().Problems);
+
+        Assert.Equal((DiagnosticCode.InvalidConfigurationFile, 0), (problem.Code, problem.Line));
+        Assert.StartsWith("not a valid path", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_directory_is_NMIG1014()
     {
         var result = GateOptionsBuilder.ForFile(workspace.Root).Build();

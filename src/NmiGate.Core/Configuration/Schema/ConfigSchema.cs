@@ -1,0 +1,92 @@
+using NmiGate.Core.Diagnostics;
+
+namespace NmiGate.Core.Configuration.Schema;
+
+/// <summary>
+/// The declarative schema of <c>nmigate.yml</c> version 1. Everything that reads, merges, validates or
+/// documents the configuration walks this tree; <c>schemas/nmigate.schema.json</c> is kept in step with
+/// it by a test. To add a key, declare it here and bind it in <see cref="GateOptionsBuilder"/>.
+/// </summary>
+internal static class ConfigSchema
+{
+    /// <summary>The only configuration format version this build reads.</summary>
+    public const long SupportedVersion = 1;
+
+    /// <summary>The names of the average methods, as in scikit-learn's <c>average_method</c>.</summary>
+    public static IReadOnlyList<string> AverageNames { get; } = ["min", "geometric", "arithmetic", "max"];
+
+    /// <summary>The root mapping.</summary>
+    public static ObjectSchema Root { get; } = new(
+    [
+        new("version", new ScalarSchema(ScalarKind.WholeNumber) { Const = SupportedVersion, ConstCode = DiagnosticCode.UnsupportedVersion }, Required: true),
+        new("name", new ScalarSchema(ScalarKind.Text)
+        {
+            Pattern = "^[a-z0-9-]+$",
+            PatternCode = DiagnosticCode.InvalidGateName,
+            PatternHint = "lower-case letters, digits and dashes (e.g. `customer-segments`)",
+        }, Required: true),
+        new("model", new ObjectSchema(
+        [
+            new("path", new ScalarSchema(ScalarKind.Path) { MinLength = 1 }, Required: true),
+            new("predicted-column", new ScalarSchema(ScalarKind.Text) { MinLength = 1 }, Default: ModelOptions.DefaultPredictedColumn),
+        ]), Required: true),
+        new("data", new ObjectSchema(
+        [
+            new("path", new ScalarSchema(ScalarKind.Path) { MinLength = 1 }, Required: true),
+            new("id-column", new ScalarSchema(ScalarKind.Text) { MinLength = 1 }, Required: true),
+            new("separator", new ScalarSchema(ScalarKind.Text) { MinLength = 1, MaxLength = 1 }),
+            new("columns", new MapSchema(new ListSchema(new ScalarSchema(ScalarKind.Text) { MinLength = 1 }, MinItems: 1))),
+        ]), Required: true),
+        new("reference", new ObjectSchema(
+        [
+            new("registry", new ScalarSchema(ScalarKind.Path) { MinLength = 1 }, Default: ".nmigate"),
+            new("version", new ScalarSchema(ScalarKind.Text)
+            {
+                Pattern = "^(latest|v[1-9][0-9]*)$",
+                PatternHint = "`latest` or a registered version such as `v3`",
+            }, Default: ReferenceOptions.Latest),
+        ])),
+        new("thresholds", new ObjectSchema(
+            GateMetricNames.All.Select(MetricKey).ToArray(),
+            UnknownKeyCode: DiagnosticCode.UnknownName,
+            KeyNoun: "metric") { MinKeys = 1 }, Required: true),
+    ]);
+
+    /// <summary>The schema node at a dotted key path (e.g. <c>thresholds.nmi.fail-below</c>), through fixed-key mappings only.</summary>
+    public static SchemaNode? Find(string path) => FindKey(path)?.Node;
+
+    /// <summary>The key declaration at a dotted key path, through fixed-key mappings only.</summary>
+    public static KeySchema? FindKey(string path)
+    {
+        SchemaNode node = Root;
+        KeySchema? key = null;
+        foreach (var segment in path.Split('.'))
+        {
+            if (node is not ObjectSchema mapping || mapping.Find(segment) is not { } found)
+            {
+                return null;
+            }
+
+            key = found;
+            node = found.Node;
+        }
+
+        return key;
+    }
+
+    private static KeySchema MetricKey(GateMetric metric)
+    {
+        // ARI is chance-adjusted and can be negative; every other gated metric lies in [0, 1].
+        var minimum = metric == GateMetric.Ari ? -1.0 : 0.0;
+        var bound = new ScalarSchema(ScalarKind.Number) { Minimum = minimum, Maximum = 1.0 };
+        var keys = new List<KeySchema>();
+        if (metric.TakesAverage())
+        {
+            keys.Add(new("average", new ScalarSchema(ScalarKind.Text) { Allowed = AverageNames, ValueNoun = "average method" }, Default: "arithmetic"));
+        }
+
+        keys.Add(new("fail-below", bound));
+        keys.Add(new("warn-below", bound));
+        return new(metric.ToName(), new ObjectSchema(keys) { RequireAnyOf = ["fail-below", "warn-below"] });
+    }
+}

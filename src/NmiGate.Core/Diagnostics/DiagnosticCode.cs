@@ -1,0 +1,51 @@
+namespace NmiGate.Core.Diagnostics;
+
+/// <summary>
+/// Stable diagnostic codes, rendered as <c>NMIG</c> followed by the number (<c>NMIG1001</c>).
+/// Numbers never change meaning once shipped; every code is documented in <c>docs/diagnostics.md</c>.
+/// 1xxx: configuration (<c>nmigate.yml</c> and host overrides).
+/// </summary>
+public enum DiagnosticCode
+{
+    /// <summary>A key that the configuration schema does not declare at that place.</summary>
+    UnknownKey = 1001,
+
+    /// <summary>A value of the wrong type (a string where a number is expected, a list where a mapping is expected, ...).</summary>
+    WrongType = 1002,
+
+    /// <summary>A required key is absent.</summary>
+    MissingKey = 1003,
+
+    /// <summary>A number outside its allowed range (thresholds in [0, 1], ARI in [-1, 1]).</summary>
+    OutOfRange = 1004,
+
+    /// <summary>A metric's <c>warn-below</c> is lower than its <c>fail-below</c>.</summary>
+    WarnBelowFail = 1005,
+
+    /// <summary>An unknown name: a metric under <c>thresholds</c> or an <c>average</c> method.</summary>
+    UnknownName = 1006,
+
+    /// <summary>A configuration <c>version</c> this build does not read.</summary>
+    UnsupportedVersion = 1007,
+
+    /// <summary>The same key twice in one mapping.</summary>
+    DuplicateKey = 1008,
+
+    /// <summary>A file that does not exist: the configuration file, <c>model.path</c> or <c>data.path</c>.</summary>
+    FileNotFound = 1009,
+
+    /// <summary>The file is not well-formed YAML.</summary>
+    YamlSyntax = 1010,
+
+    /// <summary>The gate <c>name</c> is not made of lower-case letters, digits and dashes.</summary>
+    InvalidGateName = 1011,
+
+    /// <summary>A YAML feature the strict reader refuses: aliases, tags, several documents, complex keys, deep nesting.</summary>
+    UnsupportedYamlFeature = 1012,
+
+    /// <summary>A value of the right type that is not acceptable (a pattern, a length, a file extension).</summary>
+    InvalidValue = 1013,
+
+    /// <summary>The configuration file cannot be used as text: a directory, empty, too large, binary or unreadable.</summary>
+    InvalidConfigurationFile = 1014,
+}

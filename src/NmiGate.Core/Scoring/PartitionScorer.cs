@@ -27,6 +27,7 @@ public static class PartitionScorer
         ArgumentException.ThrowIfNullOrWhiteSpace(request.IdColumn);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.PredictedColumn);
 
+        cancellationToken.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
         var context = new MLContext(seed: 1);
         var model = ModelLoader.Load(context, request.ModelPath);
@@ -54,6 +55,7 @@ public static class PartitionScorer
         var scored = Transform(model.Model, plan, request, reader.Header);
         var predicted = PredictedColumn(scored, request);
 
+        cancellationToken.ThrowIfCancellationRequested();
         using var run = new ScoringRun(request, reader, idField, plan, scored, predicted);
         while (run.Next())
         {

@@ -42,6 +42,9 @@ internal sealed class DelimitedReader : IDisposable
     /// <summary>The header's column names (trimmed), once <see cref="ReadHeader"/> has run.</summary>
     public IReadOnlyList<string> Header { get; private set; } = [];
 
+    /// <summary>Characters consumed so far, line ends included (≈ bytes for ASCII files).</summary>
+    public long CharactersRead { get; private set; }
+
     /// <summary>1-based line number of the current line.</summary>
     public long LineNumber { get; private set; }
 
@@ -166,6 +169,7 @@ internal sealed class DelimitedReader : IDisposable
 
     private void SetLine(int start, int end)
     {
+        CharactersRead += end - start + 1;
         if (end > start && buffer[end - 1] == '\r')
         {
             end--;

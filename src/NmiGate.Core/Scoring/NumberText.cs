@@ -12,7 +12,7 @@ internal static class NumberText
     /// </summary>
     public static bool TryParse(ReadOnlySpan<char> text, out double value)
     {
-        if (IsExplicitMissing(text.Trim()) && !text.Trim().IsEmpty)
+        if (text.Trim() is "?")
         {
             value = double.NaN;
             return true;

@@ -29,6 +29,8 @@ internal sealed class ScoringRun : IDisposable
     // Id → line of first occurrence; the same string instances as in ids, so this costs one entry per row.
     private readonly Dictionary<string, long> idLines = new(StringComparer.Ordinal);
     private readonly List<(string Id, long Line)> unassignedSample = [];
+    private readonly long fileLength;
+    private readonly long headerCharacters;
     private long unassignedCount;
     private uint key;
     private float floatValue;
@@ -42,6 +44,8 @@ internal sealed class ScoringRun : IDisposable
         this.reader = reader;
         this.idField = idField;
         this.plan = plan;
+        fileLength = new FileInfo(reader.Path).Length;
+        headerCharacters = reader.CharactersRead;
 
         // The model's output schema keeps its input columns at their indices (hidden when a
         // transform reuses the name), so source column i is scored column i.
@@ -144,6 +148,11 @@ internal sealed class ScoringRun : IDisposable
 
         ids.Add(id);
         clusterIds.Add(key);
+        if (ids.Count == SizingSample)
+        {
+            ReserveForEstimatedRows();
+        }
+
         return true;
     }
 
@@ -165,6 +174,24 @@ internal sealed class ScoringRun : IDisposable
     }
 
     public void Dispose() => cursor.Dispose();
+
+    private const int SizingSample = 1024;
+
+    /// <summary>
+    /// Sizes the id list, key list and id index once from the file length and the first rows'
+    /// average length. Letting them double instead would, at 10^7 rows, briefly hold both the old
+    /// and the new arrays (hundreds of MB for the id index alone) and leave up to half unused.
+    /// </summary>
+    private void ReserveForEstimatedRows()
+    {
+        var charactersPerRow = (double)(reader.CharactersRead - headerCharacters) / ids.Count;
+        var remaining = Math.Max(0, fileLength - reader.CharactersRead);
+        var estimate = ids.Count + (long)(remaining / charactersPerRow * 1.05);
+        var capacity = (int)Math.Min(estimate, Array.MaxLength / 2);
+        ids.EnsureCapacity(capacity);
+        clusterIds.EnsureCapacity(capacity);
+        idLines.EnsureCapacity(capacity);
+    }
 
     private string ValidateRow()
     {

@@ -77,6 +77,7 @@ internal static class InputBinder
         var columns = new List<TextLoader.Column>();
         var numeric = new List<NumericField>();
         var missing = new List<string>();
+        var missingNames = new List<string>();
         foreach (var column in inputSchema)
         {
             if (column.IsHidden)
@@ -104,6 +105,7 @@ internal static class InputBinder
 
             if (kind is null || (isVector && ((VectorDataViewType)column.Type).Size != 1) || !headerIndex.TryGetValue(column.Name, out var field))
             {
+                missingNames.Add(column.Name);
                 missing.Add(kind is null
                     ? $"'{column.Name}' ({column.Type}, a type NmiGate cannot read from text)"
                     : isVector ? $"'{column.Name}' ({column.Type}: give its columns in the column map)" : $"'{column.Name}' ({column.Type})");
@@ -126,7 +128,8 @@ internal static class InputBinder
                 ScoringErrorCodes.InputColumnMissing,
                 $"{request.DataPath}: the model needs input column(s) {string.Join(", ", missing)} that the file does not have. The file's header: {string.Join(", ", header)}. Add or rename the columns to match the model's input, or map vector inputs with the column map.",
                 request.DataPath,
-                1);
+                1,
+                missingNames[0]);
         }
 
         return new InputPlan(loader.Load(new MultiFileSource(request.DataPath)), ModelInputKind.InputSchema, Distinct(numeric), [], []);
@@ -246,6 +249,7 @@ internal static class InputBinder
     /// <summary>The item type of a vector type, or the type itself.</summary>
     public static DataViewType ItemType(DataViewType type) => type is VectorDataViewType vector ? vector.ItemType : type;
 
-    /// <summary>Formats a loaded value for a message.</summary>
-    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>Formats a loaded value for a message, as the float or double ML.NET read.</summary>
+    public static string Format(double value, bool isDouble) =>
+        isDouble ? value.ToString("R", CultureInfo.InvariantCulture) : ((float)value).ToString("R", CultureInfo.InvariantCulture);
 }

@@ -268,7 +268,7 @@ internal sealed class ScoringRun : IDisposable
             {
                 throw LoaderMismatch(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{reader.Path}({reader.LineNumber}): the loader stored in the model reads column '{check.Name}' of id '{id}' as {InputBinder.Format(loaded)}, but the file's column '{check.Name}' holds '{text}'. The file's columns are not where the model's loader expects them (another order, separator or header setting than the training data). Write the file with the training data's layout, or save the model with its input schema (mlContext.Model.Save(model, data.Schema, path)) so columns are matched by name."),
+                    $"{reader.Path}({reader.LineNumber}): the loader stored in the model reads column '{check.Name}' of id '{id}' as {InputBinder.Format(loaded, check.IsDouble)}, but the file's column '{check.Name}' holds '{text}'. The file's columns are not where the model's loader expects them (another order, separator or header setting than the training data). Write the file with the training data's layout, or save the model with its input schema (mlContext.Model.Save(model, data.Schema, path)) so columns are matched by name."),
                     check.Name);
             }
         }

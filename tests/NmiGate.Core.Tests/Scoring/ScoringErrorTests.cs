@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using NmiGate.Core.Scoring;
 
@@ -131,6 +132,7 @@ public sealed class ScoringErrorTests(ScoringFixture fixture)
 
         var error = Fails(new ScoringRequest(fixture.Scalar.SchemaOnly, data, "id"), ScoringErrorCodes.InputColumnMissing);
 
+        Assert.Equal("x3", error.Column);
         Assert.Contains("'x3' (Single)", error.Message, StringComparison.Ordinal);
         Assert.Contains("The file's header: id, x1, x2, x4.", error.Message, StringComparison.Ordinal);
         Assert.Contains(data, error.Message, StringComparison.Ordinal);
@@ -302,7 +304,9 @@ public sealed class ScoringErrorTests(ScoringFixture fixture)
         var error = Fails(new ScoringRequest(fixture.Scalar.WithLoader, data, "id"), ScoringErrorCodes.StoredLoaderMismatch);
 
         Assert.Equal(2, error.Line);
-        Assert.Contains($"{data}(2): the loader stored in the model reads column 'x1' of id '{fixture.Holdout.Ids[0]}'", error.Message, StringComparison.Ordinal);
+        var x1 = fixture.Holdout.Features[0][0].ToString("R", CultureInfo.InvariantCulture);
+        var x2 = fixture.Holdout.Features[0][1].ToString("R", CultureInfo.InvariantCulture);
+        Assert.Contains($"{data}(2): the loader stored in the model reads column 'x1' of id '{fixture.Holdout.Ids[0]}' as {x2}, but the file's column 'x1' holds '{x1}'.", error.Message, StringComparison.Ordinal);
         Assert.Contains("save the model with its input schema", error.Message, StringComparison.Ordinal);
     }
 

@@ -17,7 +17,8 @@ public static class ModelFactory
     /// Trains K-means with <paramref name="clusters"/> clusters on <paramref name="dataPath"/> (a .csv
     /// or .tsv with a header, holding <paramref name="idColumn"/> and <paramref name="featureColumns"/>)
     /// and saves it to <paramref name="directory"/> as <c>{name}.loader.zip</c>, <c>{name}.schema.zip</c>
-    /// and <c>{name}.bare.zip</c>.
+    /// and <c>{name}.bare.zip</c>. <paramref name="ignoredColumns"/> are loaded as floats but not
+    /// used by the pipeline (like a training label).
     /// </summary>
     public static KMeansModelFiles TrainKMeans(
         string dataPath,
@@ -27,7 +28,8 @@ public static class ModelFactory
         string directory,
         string name = "kmeans",
         ModelInputShape shape = ModelInputShape.ScalarColumns,
-        int seed = 1)
+        int seed = 1,
+        IReadOnlyList<string>? ignoredColumns = null)
     {
         ArgumentNullException.ThrowIfNull(featureColumns);
         var context = new MLContext(seed: seed);
@@ -38,6 +40,7 @@ public static class ModelFactory
             : throw new ArgumentException($"Column '{column}' is not in {dataPath}'s header ({string.Join(", ", header)}).", nameof(featureColumns));
 
         var columns = new List<TextLoader.Column> { new(idColumn, DataKind.String, IndexOf(idColumn)) };
+        columns.AddRange((ignoredColumns ?? []).Select(c => new TextLoader.Column(c, DataKind.Single, IndexOf(c))));
         if (shape == ModelInputShape.ScalarColumns)
         {
             columns.AddRange(featureColumns.Select(f => new TextLoader.Column(f, DataKind.Single, IndexOf(f))));

@@ -21,7 +21,7 @@ internal static class InputBinder
 
         if (model.Loader is not null)
         {
-            return BindStoredLoader(model.Loader, request.DataPath, headerIndex);
+            return BindStoredLoader(model.Model, model.Loader, request.DataPath, headerIndex);
         }
 
         if (model.InputSchema is not null)
@@ -32,7 +32,7 @@ internal static class InputBinder
         return BindColumnMap(context, request, header, headerIndex, separator);
     }
 
-    private static InputPlan BindStoredLoader(IDataLoader<IMultiStreamSource> loader, string dataPath, Dictionary<string, int> headerIndex)
+    private static InputPlan BindStoredLoader(ITransformer model, IDataLoader<IMultiStreamSource> loader, string dataPath, Dictionary<string, int> headerIndex)
     {
         var source = loader.Load(new MultiFileSource(dataPath));
         var crossChecks = new List<LoaderCrossCheck>();
@@ -47,7 +47,7 @@ internal static class InputBinder
             var itemType = InputBinder.ItemType(column.Type);
             var isFloat = itemType.RawType == typeof(float);
             var isDouble = itemType.RawType == typeof(double);
-            if (!isFloat && !isDouble)
+            if ((!isFloat && !isDouble) || !ModelReads(model, source.Schema, column.Index))
             {
                 continue;
             }
@@ -80,7 +80,7 @@ internal static class InputBinder
         var missingNames = new List<string>();
         foreach (var column in inputSchema)
         {
-            if (column.IsHidden)
+            if (column.IsHidden || !ModelReads(model.Model, inputSchema, column.Index))
             {
                 continue;
             }
@@ -121,8 +121,7 @@ internal static class InputBinder
             }
         }
 
-        var loader = CreateLoader(context, columns, separator);
-        if (missing.Count > 0 && !ModelAccepts(model.Model, loader.GetOutputSchema()))
+        if (missing.Count > 0 && (columns.Count == 0 || !ModelAccepts(model.Model, CreateLoader(context, columns, separator).GetOutputSchema())))
         {
             throw new ScoringException(
                 ScoringErrorCodes.InputColumnMissing,
@@ -132,6 +131,15 @@ internal static class InputBinder
                 missingNames[0]);
         }
 
+        if (columns.Count == 0)
+        {
+            throw new ScoringException(
+                ScoringErrorCodes.InputSchemaMismatch,
+                $"{request.ModelPath}: the model's input schema has no column the model reads, so NmiGate cannot build its input. Save the model with the schema of its training data.",
+                request.ModelPath);
+        }
+
+        var loader = CreateLoader(context, columns, separator);
         return new InputPlan(loader.Load(new MultiFileSource(request.DataPath)), ModelInputKind.InputSchema, Distinct(numeric), [], []);
     }
 
@@ -218,6 +226,24 @@ internal static class InputBinder
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Whether the model needs column <paramref name="index"/>: it cannot run on the schema without
+    /// it. Training loaders often read columns the model ignores (a label, a weight); those are not checked.
+    /// </summary>
+    private static bool ModelReads(ITransformer model, DataViewSchema schema, int index)
+    {
+        var builder = new DataViewSchema.Builder();
+        foreach (var column in schema)
+        {
+            if (column.Index != index)
+            {
+                builder.AddColumn(column.Name, column.Type, column.Annotations);
+            }
+        }
+
+        return !ModelAccepts(model, builder.ToSchema());
     }
 
     private static NumericField[] Distinct(List<NumericField> fields) =>

@@ -26,6 +26,11 @@ public static class PartitionScorer
         ArgumentException.ThrowIfNullOrWhiteSpace(request.DataPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.IdColumn);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.PredictedColumn);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.MaxReportedIds);
+        if (request.Separator is '"' or '\r' or '\n')
+        {
+            throw new ArgumentException("The separator cannot be a quote or a line break.", nameof(request));
+        }
 
         cancellationToken.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NmiGate.Core.Metrics;
 using NmiGate.Core.Scoring;
 using NmiGate.TestUtilities;
@@ -93,6 +94,18 @@ public sealed class PartitionScorerTests(ScoringFixture fixture)
         Assert.Equal(["a,1", "b \"q\""], partition.Ids);
         Assert.Equal(2, partition.RowCount);
         Assert.Equal(expected.ClusterIds, partition.ClusterIds);
+    }
+
+    [Fact]
+    public void Columns_the_model_loads_but_never_reads_may_hold_anything()
+    {
+        var models = ModelFactory.TrainKMeans(
+            fixture.TrainingPath, SyntheticData.IdColumn, ["x1", "x2", "x3"], ScoringFixture.Clusters, fixture.Workspace.PathOf("ignored"), "ignored", ignoredColumns: ["x4"]);
+        var lines = fixture.Holdout.Ids.Select((id, i) => string.Join(',', [id, .. fixture.Holdout.Features[i][..3].Select(v => v.ToString("R", CultureInfo.InvariantCulture)), "n/a"]));
+        var data = fixture.WriteText("text-x4.csv", string.Join('\n', ["id,x1,x2,x3,x4", .. lines]) + "\n");
+
+        AssertRecoversBlobs(PartitionScorer.Score(new ScoringRequest(models.WithLoader, data, SyntheticData.IdColumn)));
+        AssertRecoversBlobs(PartitionScorer.Score(new ScoringRequest(models.SchemaOnly, data, SyntheticData.IdColumn)));
     }
 
     [Fact]

@@ -10,7 +10,8 @@ public sealed class ScoringFixture : IDisposable
     public ScoringFixture()
     {
         Workspace = new TempWorkspace("scoring");
-        var trainingPath = Workspace.PathOf("train.csv");
+        TrainingPath = Workspace.PathOf("train.csv");
+        var trainingPath = TrainingPath;
         var training = SyntheticData.WriteBlobs(trainingPath, rows: 300, Clusters, features: 4, seed: 42);
         FeatureNames = training.FeatureNames;
         Scalar = ModelFactory.TrainKMeans(trainingPath, SyntheticData.IdColumn, FeatureNames, Clusters, Workspace.PathOf("models"), "scalar");
@@ -19,6 +20,9 @@ public sealed class ScoringFixture : IDisposable
     }
 
     public TempWorkspace Workspace { get; }
+
+    /// <summary>The 300 training rows (id, x1..x4).</summary>
+    public string TrainingPath { get; }
 
     public IReadOnlyList<string> FeatureNames { get; }
 

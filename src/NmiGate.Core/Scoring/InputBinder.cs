@@ -29,7 +29,7 @@ internal static class InputBinder
             return BindInputSchema(context, model, model.InputSchema, request, header, headerIndex, separator);
         }
 
-        return BindColumnMap(context, request, header, headerIndex, separator);
+        return BindColumnMap(context, model.Model, request, header, headerIndex, separator);
     }
 
     private static InputPlan BindStoredLoader(ITransformer model, IDataLoader<IMultiStreamSource> loader, string dataPath, Dictionary<string, int> headerIndex)
@@ -44,7 +44,7 @@ internal static class InputBinder
                 continue;
             }
 
-            var itemType = InputBinder.ItemType(column.Type);
+            var itemType = ItemType(column.Type);
             var isFloat = itemType.RawType == typeof(float);
             var isDouble = itemType.RawType == typeof(double);
             if ((!isFloat && !isDouble) || !ModelReads(model, source.Schema, column.Index))
@@ -78,6 +78,7 @@ internal static class InputBinder
         var numeric = new List<NumericField>();
         var missing = new List<string>();
         var missingNames = new List<string>();
+        var used = new List<string>();
         foreach (var column in inputSchema)
         {
             if (column.IsHidden || !ModelReads(model.Model, inputSchema, column.Index))
@@ -85,7 +86,9 @@ internal static class InputBinder
                 continue;
             }
 
-            var kind = ToDataKind(InputBinder.ItemType(column.Type));
+            used.Add(column.Name);
+
+            var kind = ToDataKind(ItemType(column.Type));
             var isVector = column.Type is VectorDataViewType;
             if (request.ColumnMap is not null && request.ColumnMap.TryGetValue(column.Name, out var mapped))
             {
@@ -121,7 +124,17 @@ internal static class InputBinder
             }
         }
 
-        if (missing.Count > 0 && (columns.Count == 0 || !ModelAccepts(model.Model, CreateLoader(context, columns, separator).GetOutputSchema())))
+        if (request.ColumnMap?.Keys.FirstOrDefault(key => !used.Contains(key)) is { } unknown)
+        {
+            throw new ScoringException(
+                ScoringErrorCodes.InputSchemaMismatch,
+                $"{request.ModelPath}: the column map names model input '{unknown}', which the model does not read. Its inputs: {string.Join(", ", used)}. Fix the column map's key.",
+                request.ModelPath,
+                column: unknown);
+        }
+
+        // Only columns the model reads are considered above, so a missing one is always fatal.
+        if (missing.Count > 0)
         {
             throw new ScoringException(
                 ScoringErrorCodes.InputColumnMissing,
@@ -143,7 +156,7 @@ internal static class InputBinder
         return new InputPlan(loader.Load(new MultiFileSource(request.DataPath)), ModelInputKind.InputSchema, Distinct(numeric), [], []);
     }
 
-    private static InputPlan BindColumnMap(MLContext context, ScoringRequest request, IReadOnlyList<string> header, Dictionary<string, int> headerIndex, char separator)
+    private static InputPlan BindColumnMap(MLContext context, ITransformer model, ScoringRequest request, IReadOnlyList<string> header, Dictionary<string, int> headerIndex, char separator)
     {
         if (request.ColumnMap is null || request.ColumnMap.Count == 0)
         {
@@ -161,6 +174,16 @@ internal static class InputBinder
         }
 
         var loader = CreateLoader(context, columns, separator);
+        var schema = loader.GetOutputSchema();
+        if (schema.FirstOrDefault(column => !ModelReads(model, schema, column.Index)) is { Name: not null } unused)
+        {
+            throw new ScoringException(
+                ScoringErrorCodes.InputSchemaMismatch,
+                $"{request.ModelPath}: the column map names model input '{unused.Name}', which the model does not read. Fix the column map's key (names are case-sensitive).",
+                request.ModelPath,
+                column: unused.Name);
+        }
+
         return new InputPlan(loader.Load(new MultiFileSource(request.DataPath)), ModelInputKind.ColumnMap, Distinct(numeric), [], []);
     }
 
@@ -214,7 +237,7 @@ internal static class InputBinder
             AllowQuoting = true,
         });
 
-    /// <summary>Whether the model can run on <paramref name="schema"/>, i.e. the missing columns are ones it never reads (e.g. the training label).</summary>
+    /// <summary>Whether the model can run on <paramref name="schema"/> (ML.NET propagates schemas without reading data).</summary>
     private static bool ModelAccepts(ITransformer model, DataViewSchema schema)
     {
         try

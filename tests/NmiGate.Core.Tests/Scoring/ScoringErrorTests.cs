@@ -178,6 +178,34 @@ public sealed class ScoringErrorTests(ScoringFixture fixture)
     }
 
     [Fact]
+    public void Column_map_key_a_model_without_schema_does_not_read_fails_with_NMIG3014()
+    {
+        var request = new ScoringRequest(fixture.Vector.NoInputDescription, fixture.WriteHoldout("holdout.csv"), "id")
+        {
+            ColumnMap = new Dictionary<string, IReadOnlyList<string>> { ["Features"] = ["x1", "x2", "x3", "x4"], ["features"] = ["x1"] },
+        };
+
+        var error = Fails(request, ScoringErrorCodes.InputSchemaMismatch);
+
+        Assert.Equal("features", error.Column);
+        Assert.Contains("the column map names model input 'features', which the model does not read", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Column_map_key_the_model_does_not_read_fails_with_NMIG3014()
+    {
+        var request = new ScoringRequest(fixture.Vector.SchemaOnly, fixture.WriteHoldout("holdout.csv"), "id")
+        {
+            ColumnMap = new Dictionary<string, IReadOnlyList<string>> { ["Features"] = ["x1", "x2", "x3", "x4"], ["Feature"] = ["x1"] },
+        };
+
+        var error = Fails(request, ScoringErrorCodes.InputSchemaMismatch);
+
+        Assert.Equal("Feature", error.Column);
+        Assert.Contains("the column map names model input 'Feature', which the model does not read. Its inputs: Features.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Model_without_input_description_or_column_map_fails_with_NMIG3014()
     {
         var error = Fails(new ScoringRequest(fixture.Vector.NoInputDescription, fixture.WriteHoldout("holdout.csv"), "id"), ScoringErrorCodes.InputSchemaMismatch);

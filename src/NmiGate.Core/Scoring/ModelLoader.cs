@@ -56,6 +56,7 @@ internal static class ModelLoader
             {
                 hasModel |= entry.FullName.EndsWith(ModelKeySuffix, StringComparison.Ordinal);
                 hasLoader |= string.Equals(entry.FullName, LoaderEntry, StringComparison.Ordinal);
+                VerifyChecksum(modelPath, entry);
             }
 
             if (!hasModel)
@@ -68,6 +69,30 @@ internal static class ModelLoader
         catch (InvalidDataException error)
         {
             throw Invalid(modelPath, $"it is not a zip archive, or it is truncated ({error.Message}). An ML.NET model is the .zip written by mlContext.Model.Save; check the path and that the file was copied completely.", error);
+        }
+    }
+
+    /// <summary>
+    /// Reads the entry through and compares its CRC-32 with the archive's: a corrupted model must
+    /// fail here, with the file named, rather than inside ML.NET's deserializers, which may read a
+    /// damaged length and allocate or loop on it.
+    /// </summary>
+    private static void VerifyChecksum(string modelPath, ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        var buffer = new byte[81920];
+        var crc = Crc32.Initial;
+        long length = 0;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            crc = Crc32.Append(crc, buffer.AsSpan(0, read));
+            length += read;
+        }
+
+        if (length != entry.Length || Crc32.Finish(crc) != entry.Crc32)
+        {
+            throw Invalid(modelPath, $"its entry '{entry.FullName}' is corrupted (checksum mismatch). Copy or download the model again, or save it again with mlContext.Model.Save.", null);
         }
     }
 

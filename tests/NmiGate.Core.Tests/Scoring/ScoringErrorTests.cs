@@ -47,6 +47,34 @@ public sealed class ScoringErrorTests(ScoringFixture fixture)
     }
 
     [Fact]
+    public void Model_with_damaged_bytes_fails_with_NMIG3002_before_ml_net_reads_it()
+    {
+        var bytes = File.ReadAllBytes(fixture.Scalar.WithLoader);
+        var damaged = 0;
+        // Flip one bit at a spread of offsets: wherever it lands in compressed data or the
+        // directory, the archive check (deflate, CRC-32, sizes) must reject the file.
+        for (var offset = bytes.Length / 10; offset < bytes.Length * 9 / 10; offset += bytes.Length / 10)
+        {
+            var copy = (byte[])bytes.Clone();
+            copy[offset] ^= 0x10;
+            var model = fixture.WriteText("damaged.zip", string.Empty);
+            File.WriteAllBytes(model, copy);
+            try
+            {
+                PartitionScorer.Score(new ScoringRequest(model, fixture.WriteHoldout("holdout.csv"), "id"));
+            }
+            catch (ScoringException error)
+            {
+                Assert.True(error.Code == ScoringErrorCodes.InvalidModel, error.Message);
+                Assert.Contains(model, error.Message, StringComparison.Ordinal);
+                damaged++;
+            }
+        }
+
+        Assert.True(damaged >= 6, $"only {damaged} of 8 damaged copies were rejected");
+    }
+
+    [Fact]
     public void Zip_archive_without_a_model_fails_with_NMIG3002()
     {
         var model = fixture.WriteText("other.zip", string.Empty);

@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Text;
+
+namespace NmiGate.Core.Scoring;
+
+/// <summary>
+/// Streams a delimited text file with a header row, one line at a time, splitting fields in
+/// place: a row costs no allocation beyond what the caller keeps (the id string).
+/// </summary>
+/// <remarks>
+/// Follows what ML.NET's <c>TextLoader</c> does with the same file, so both see the same rows:
+/// empty lines are skipped; a field may be quoted (<c>"a,b"</c>, <c>""</c> escapes a quote) but
+/// may not span lines. Lines starting with <c>//</c> are comments to ML.NET, which would drop
+/// them silently; they are an error here (<see cref="ScoringErrorCodes.CommentLine"/>).
+/// </remarks>
+internal sealed class DelimitedReader : IDisposable
+{
+    private const int InitialBufferSize = 1 << 16;
+
+    private readonly StreamReader reader;
+    private readonly char separator;
+    private char[] buffer = new char[InitialBufferSize];
+    private int bufferStart;
+    private int bufferEnd;
+    private bool endOfStream;
+    private int lineStart;
+    private int lineLength;
+    private int[] fieldStarts = new int[16];
+    private int[] fieldLengths = new int[16];
+    private bool[] fieldEscaped = new bool[16];
+
+    public DelimitedReader(string path, char separator)
+    {
+        Path = path;
+        this.separator = separator;
+        reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
+    }
+
+    /// <summary>The file being read.</summary>
+    public string Path { get; }
+
+    /// <summary>The header's column names (trimmed), once <see cref="ReadHeader"/> has run.</summary>
+    public IReadOnlyList<string> Header { get; private set; } = [];
+
+    /// <summary>Characters consumed so far, line ends included (≈ bytes for ASCII files).</summary>
+    public long CharactersRead { get; private set; }
+
+    /// <summary>1-based line number of the current line.</summary>
+    public long LineNumber { get; private set; }
+
+    /// <summary>Number of fields in the current line.</summary>
+    public int FieldCount { get; private set; }
+
+    /// <summary>Reads the header row; false when the file has no non-empty line.</summary>
+    public bool ReadHeader()
+    {
+        if (!ReadLine())
+        {
+            return false;
+        }
+
+        var names = new string[FieldCount];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = GetString(i).Trim();
+        }
+
+        Header = names;
+        return true;
+    }
+
+    /// <summary>Advances to the next data row and splits it; false at the end of the file.</summary>
+    public bool ReadRow() => ReadLine();
+
+    /// <summary>The i-th field without its surrounding quotes (escaped quotes still doubled).</summary>
+    public ReadOnlySpan<char> GetField(int index) => buffer.AsSpan(fieldStarts[index], fieldLengths[index]);
+
+    /// <summary>The i-th field as a string, quotes removed and unescaped.</summary>
+    public string GetString(int index)
+    {
+        var field = GetField(index);
+        return fieldEscaped[index] ? field.ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : field.ToString();
+    }
+
+    /// <summary>The current line as written (for messages).</summary>
+    public string CurrentLineText => buffer.AsSpan(lineStart, lineLength).ToString();
+
+    public void Dispose() => reader.Dispose();
+
+    private bool ReadLine()
+    {
+        while (true)
+        {
+            if (!NextLine())
+            {
+                return false;
+            }
+
+            var line = buffer.AsSpan(lineStart, lineLength);
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            if (line.StartsWith("//", StringComparison.Ordinal))
+            {
+                throw new ScoringException(
+                    ScoringErrorCodes.CommentLine,
+                    string.Create(CultureInfo.InvariantCulture, $"{Path}({LineNumber}): the line starts with '//', which ML.NET's text loader treats as a comment and would skip, losing the row silently. Remove the line, or quote the first field (\"//...\")."),
+                    Path,
+                    LineNumber);
+            }
+
+            Split();
+            return true;
+        }
+    }
+
+    /// <summary>Finds the next line in the buffer, refilling it as needed; strips a trailing '\r'.</summary>
+    private bool NextLine()
+    {
+        var searchFrom = bufferStart;
+        while (true)
+        {
+            var newline = buffer.AsSpan(searchFrom, bufferEnd - searchFrom).IndexOf('\n');
+            if (newline >= 0)
+            {
+                var end = searchFrom + newline;
+                SetLine(bufferStart, end);
+                bufferStart = end + 1;
+                return true;
+            }
+
+            if (endOfStream)
+            {
+                if (bufferStart == bufferEnd)
+                {
+                    return false;
+                }
+
+                SetLine(bufferStart, bufferEnd);
+                bufferStart = bufferEnd;
+                return true;
+            }
+
+            // Keep the unfinished line, make room (grow only when one line fills the buffer), refill.
+            var pending = bufferEnd - bufferStart;
+            if (pending == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+            else if (bufferStart > 0)
+            {
+                Array.Copy(buffer, bufferStart, buffer, 0, pending);
+            }
+
+            bufferStart = 0;
+            bufferEnd = pending;
+            searchFrom = pending;
+            var read = reader.Read(buffer, bufferEnd, buffer.Length - bufferEnd);
+            if (read == 0)
+            {
+                endOfStream = true;
+            }
+
+            bufferEnd += read;
+        }
+    }
+
+    private void SetLine(int start, int end)
+    {
+        CharactersRead += end - start + 1;
+        if (end > start && buffer[end - 1] == '\r')
+        {
+            end--;
+        }
+
+        lineStart = start;
+        lineLength = end - start;
+        LineNumber++;
+    }
+
+    private void Split()
+    {
+        var count = 0;
+        var position = lineStart;
+        var end = lineStart + lineLength;
+        while (true)
+        {
+            if (count == fieldStarts.Length)
+            {
+                Array.Resize(ref fieldStarts, count * 2);
+                Array.Resize(ref fieldLengths, count * 2);
+                Array.Resize(ref fieldEscaped, count * 2);
+            }
+
+            if (position < end && buffer[position] == '"')
+            {
+                position = SplitQuoted(count, position + 1, end);
+            }
+            else
+            {
+                var next = buffer.AsSpan(position, end - position).IndexOf(separator);
+                var fieldEnd = next < 0 ? end : position + next;
+                fieldStarts[count] = position;
+                fieldLengths[count] = fieldEnd - position;
+                fieldEscaped[count] = false;
+                position = fieldEnd;
+            }
+
+            count++;
+            if (position >= end)
+            {
+                break;
+            }
+
+            position++; // skip the separator
+            if (position == end)
+            {
+                // A trailing separator ends with one more (empty) field.
+                fieldStarts[count] = end;
+                fieldLengths[count] = 0;
+                fieldEscaped[count] = false;
+                count++;
+                break;
+            }
+        }
+
+        FieldCount = count;
+    }
+
+    /// <summary>Splits a quoted field whose content starts at <paramref name="start"/>; returns the position after the closing quote.</summary>
+    private int SplitQuoted(int index, int start, int end)
+    {
+        var escaped = false;
+        var position = start;
+        while (position < end)
+        {
+            if (buffer[position] == '"')
+            {
+                if (position + 1 < end && buffer[position + 1] == '"')
+                {
+                    escaped = true;
+                    position += 2;
+                    continue;
+                }
+
+                if (position + 1 < end && buffer[position + 1] != separator)
+                {
+                    throw Malformed(index, "has text after its closing quote");
+                }
+
+                fieldStarts[index] = start;
+                fieldLengths[index] = position - start;
+                fieldEscaped[index] = escaped;
+                return position + 1;
+            }
+
+            position++;
+        }
+
+        throw Malformed(index, "opens a quote that the line never closes (quoted fields may not span lines)");
+    }
+
+    private ScoringException Malformed(int index, string problem) => new(
+        ScoringErrorCodes.RaggedRow,
+        string.Create(CultureInfo.InvariantCulture, $"{Path}({LineNumber}): field {index + 1} {problem}. Close the quote, or escape a quote inside a quoted field as \"\"."),
+        Path,
+        LineNumber);
+}

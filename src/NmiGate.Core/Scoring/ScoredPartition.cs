@@ -1,0 +1,28 @@
+namespace NmiGate.Core.Scoring;
+
+/// <summary>The candidate partition: each row's id and cluster, in file order.</summary>
+public sealed class ScoredPartition
+{
+    internal ScoredPartition(IReadOnlyList<string> ids, IReadOnlyList<uint> clusterIds, TimeSpan elapsed, ModelInputKind inputKind)
+    {
+        Ids = ids;
+        ClusterIds = clusterIds;
+        Elapsed = elapsed;
+        InputKind = inputKind;
+    }
+
+    /// <summary>Row ids as written in the data file, in file order.</summary>
+    public IReadOnlyList<string> Ids { get; }
+
+    /// <summary>The 1-based cluster key of each row, aligned with <see cref="Ids"/>; never 0.</summary>
+    public IReadOnlyList<uint> ClusterIds { get; }
+
+    /// <summary>Number of scored rows.</summary>
+    public long RowCount => Ids.Count;
+
+    /// <summary>Wall time of loading and scoring.</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>How the data file was turned into the model's input.</summary>
+    public ModelInputKind InputKind { get; }
+}

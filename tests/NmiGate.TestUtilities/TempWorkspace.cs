@@ -1,0 +1,45 @@
+namespace NmiGate.TestUtilities;
+
+/// <summary>A fresh folder under the system temp folder, deleted (with its contents) on dispose.</summary>
+public sealed class TempWorkspace : IDisposable
+{
+    public TempWorkspace(string prefix = "nmigate")
+    {
+        Root = Path.Combine(Path.GetTempPath(), "nmigate-tests", $"{prefix}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Root);
+    }
+
+    /// <summary>The folder's full path.</summary>
+    public string Root { get; }
+
+    /// <summary>The full path of <paramref name="relativePath"/> inside the workspace (its folder is created).</summary>
+    public string PathOf(string relativePath)
+    {
+        var path = Path.Combine(Root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+
+    /// <summary>Writes <paramref name="content"/> (UTF-8, no BOM) to <paramref name="relativePath"/>; returns its full path.</summary>
+    public string WriteText(string relativePath, string content)
+    {
+        var path = PathOf(relativePath);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open elsewhere (e.g. a virus scanner) must not fail the test; the OS temp cleanup takes it.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -162,7 +162,7 @@ internal static class ManifestFile
 
     private static RegistryException Malformed(string path, string version, string what, Exception? inner = null) =>
         Problem(DiagnosticCode.ManifestMalformed, path, version,
-            $"the manifest of reference {version} is malformed: {what}. A manifest is written by `nmigate register` and never edited: "
+            $"the manifest of reference {version} is malformed: {what.TrimEnd('.', ' ')}. A manifest is written by `nmigate register` and never edited: "
             + "restore it from version control, or register a new version.", inner);
 
     private static RegistryException Problem(DiagnosticCode code, string path, string version, string message, Exception? inner = null) =>

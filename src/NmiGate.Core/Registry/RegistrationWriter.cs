@@ -17,6 +17,11 @@ internal sealed class RegistrationWriter(RegistryLayout layout, string gate)
 
     private const string LockSuffix = ".lock";
 
+    private const string GitAttributes =
+        "# Written by nmigate register. Registry files are hashed byte for byte:\n"
+        + "# git must never rewrite their line ends.\n"
+        + "* -text\n";
+
     private readonly string gateFolder = layout.GateFolder(gate);
 
     /// <summary>Writes the partition and a manifest built from <paramref name="draft"/>; returns the number claimed and the manifest written.</summary>
@@ -25,6 +30,7 @@ internal sealed class RegistrationWriter(RegistryLayout layout, string gate)
         try
         {
             Directory.CreateDirectory(gateFolder);
+            WriteGitAttributes();
             if (layout.CheckPath(gateFolder, null) is { } unsafePath)
             {
                 throw new RegistryException(unsafePath);
@@ -83,6 +89,29 @@ internal sealed class RegistrationWriter(RegistryLayout layout, string gate)
 
         throw Failed(string.Create(CultureInfo.InvariantCulture,
             $"{MaxAttempts} attempts to claim the next version each lost to a concurrent registration. Run the registration again once the others have finished."), null);
+    }
+
+    /// <summary>
+    /// The partition hash is of its exact bytes, so git must never convert its line ends on checkout
+    /// (<c>core.autocrlf</c>): the registry's own <c>.gitattributes</c> marks every file binary-safe.
+    /// An existing file is the user's and is left alone.
+    /// </summary>
+    private void WriteGitAttributes()
+    {
+        var path = Path.Combine(layout.Root, ".gitattributes");
+        if (File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            File.WriteAllText(path, GitAttributes, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // A concurrent registration wrote it first.
+        }
     }
 
     /// <summary>Deletes temp folders and lock files left by registrations that crashed; skips those still running.</summary>

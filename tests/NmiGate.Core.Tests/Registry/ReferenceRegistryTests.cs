@@ -158,6 +158,17 @@ public sealed class ReferenceRegistryTests
     }
 
     [Fact]
+    public void The_first_registration_marks_the_registry_binary_for_git_so_line_ends_are_never_rewritten()
+    {
+        using var workspace = new RegistryWorkspace();
+
+        workspace.RegisterSmall();
+
+        var attributes = File.ReadAllText(Path.Combine(workspace.RegistryFolder, ".gitattributes"));
+        Assert.Contains("* -text\n", attributes, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void List_sorts_versions_numerically_so_v10_comes_after_v9()
     {
         using var workspace = new RegistryWorkspace();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NmiGate.Core.Configuration;
 using NmiGate.Core.Diagnostics;
 using NmiGate.Core.Partitions;
 
@@ -109,8 +110,8 @@ public sealed class ReferenceRegistry
     }
 
     /// <summary>The manifest of one version (<c>latest</c> or <c>vN</c>), without reading its partition.</summary>
-    /// <exception cref="RegistryException">See <see cref="Resolve"/>.</exception>
-    public RegistryVersion Show(string gate, string versionSpec) => ReadVersion(gate, FindVersion(gate, versionSpec));
+    /// <exception cref="RegistryException">See <see cref="Resolve(string, string)"/>.</exception>
+    public RegistryVersion Show(string gate, string versionSpec) => ReadVersion(gate, FindVersion(gate, versionSpec, null));
 
     /// <summary>
     /// The reference partition of <paramref name="gate"/> at <paramref name="versionSpec"/> (<c>latest</c>
@@ -121,10 +122,22 @@ public sealed class ReferenceRegistry
     /// existing ones), a missing or malformed manifest, a missing, modified, truncated or unreadable
     /// partition, counts that do not match, or a link leaving the registry.
     /// </exception>
-    public ReferencePartition Resolve(string gate, string versionSpec)
+    public ReferencePartition Resolve(string gate, string versionSpec) => Load(ReadVersion(gate, FindVersion(gate, versionSpec, null)));
+
+    /// <summary>
+    /// Resolves a version that came from configuration: an invalid or unknown version is reported at
+    /// the <c>nmigate.yml</c> line (or host override) that set it, so annotations land on that line.
+    /// </summary>
+    /// <exception cref="RegistryException">See <see cref="Resolve(string, string)"/>.</exception>
+    public ReferencePartition Resolve(string gate, Sourced<string> version) =>
+        Load(ReadVersion(gate, FindVersion(gate, version.Value, version.Source)));
+
+    /// <summary>The reference a gate's configuration asks for: <c>reference.registry</c>, <c>name</c> and <c>reference.version</c>.</summary>
+    /// <exception cref="RegistryException">See <see cref="Resolve(string, string)"/>.</exception>
+    public static ReferencePartition Resolve(GateOptions options)
     {
-        var number = FindVersion(gate, versionSpec);
-        return Load(ReadVersion(gate, number));
+        ArgumentNullException.ThrowIfNull(options);
+        return Open(options.Reference.Registry.Value).Resolve(options.Name.Value, options.Reference.Version);
     }
 
     /// <summary>Re-hashes and re-reads every version of <paramref name="gate"/>, or of every gate when null, and reports every problem at once.</summary>
@@ -175,15 +188,15 @@ public sealed class ReferenceRegistry
             .Where(name => !name.StartsWith('.')).Order(StringComparer.Ordinal).ToList()
         : [];
 
-    private int FindVersion(string gate, string versionSpec)
+    private int FindVersion(string gate, string versionSpec, ValueSource? source)
     {
         ThrowIf(layout.CheckGateName(gate));
         var latest = string.Equals(versionSpec, VersionSpec.Latest, StringComparison.Ordinal);
         var pinned = 0;
         if (!latest && !VersionSpec.TryParse(versionSpec, out pinned))
         {
-            throw new RegistryException(new RegistryProblem(DiagnosticCode.InvalidReferenceVersion, layout.GateFolder(gate), null,
-                $"{MessageText.Quote(versionSpec ?? string.Empty)} is not a reference version: use `latest` or a registered version such as `v3`."));
+            throw new RegistryException(At(source, new RegistryProblem(DiagnosticCode.InvalidReferenceVersion, layout.GateFolder(gate), null,
+                $"{MessageText.Quote(versionSpec ?? string.Empty)} is not a reference version: use `latest` or a registered version such as `v3`.")));
         }
 
         ThrowIf(layout.CheckPath(layout.GateFolder(gate), null));
@@ -200,9 +213,9 @@ public sealed class ReferenceRegistry
 
         if (numbers.BinarySearch(pinned) < 0)
         {
-            throw new RegistryException(new RegistryProblem(DiagnosticCode.UnknownReferenceVersion, layout.VersionFolder(gate, pinned), versionSpec,
-                $"gate '{gate}' has no reference {versionSpec}; registered versions: {ListVersions(numbers)}. "
-                + "Pin one of these in `reference.version`, or use `latest`."));
+            throw new RegistryException(At(source, new RegistryProblem(DiagnosticCode.UnknownReferenceVersion, layout.VersionFolder(gate, pinned), versionSpec,
+                $"gate '{gate}' has no reference {versionSpec} in {layout.GateFolder(gate)}; registered versions: {ListVersions(numbers)}. "
+                + "Pin one of these in `reference.version`, or use `latest`.")));
         }
 
         return pinned;
@@ -288,6 +301,14 @@ public sealed class ReferenceRegistry
         new(DiagnosticCode.RegistryEmpty, folder, null,
             $"no reference is registered for {what} in {layout.Root}. Register one with `nmigate register` "
             + "(it writes <gate>/v1/partition.csv and manifest.json), commit the folder and review it like code; see docs/registry.md.");
+
+    /// <summary>Moves a problem about the version asked for onto the configuration line or override that asked for it.</summary>
+    private static RegistryProblem At(ValueSource? source, RegistryProblem problem) => source switch
+    {
+        { Origin: ValueOrigin.File, File: { } file } => problem with { FilePath = file, Line = source.Line, Column = source.Column },
+        { Origin: ValueOrigin.Override, File: { } origin } => problem with { FilePath = origin },
+        _ => problem,
+    };
 
     private static string ListVersions(List<int> numbers)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using NmiGate.Core.Configuration;
 using NmiGate.Core.Diagnostics;
 using NmiGate.Core.Registry;
 
@@ -195,6 +196,30 @@ public sealed class RegistryIntegrityTests
         Assert.Equal(DiagnosticCode.UnknownReferenceVersion, error.Code);
         Assert.Equal("v7", error.Version);
         Assert.Contains("v1, v2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_version_from_nmigate_yml_is_reported_at_its_line()
+    {
+        using var workspace = TwoVersions();
+        var config = Path.Combine(workspace.Path, "nmigate.yml");
+        var version = new Sourced<string>("v9", ValueSource.InFile(config, 12, 12));
+
+        var error = Assert.Throws<RegistryException>(() => workspace.Registry.Resolve(Gate, version));
+
+        Assert.Equal(DiagnosticCode.UnknownReferenceVersion, error.Code);
+        Assert.StartsWith(config + "(12,12): error NMIG4002: gate 'segments' has no reference v9", error.Describe(), StringComparison.Ordinal);
+        Assert.Contains("v1, v2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_version_from_nmigate_yml_resolves_like_a_plain_one()
+    {
+        using var workspace = TwoVersions();
+
+        var resolved = workspace.Registry.Resolve(Gate, new Sourced<string>("v1", ValueSource.Default));
+
+        Assert.Equal("v1", resolved.Version.Name);
     }
 
     [Theory]

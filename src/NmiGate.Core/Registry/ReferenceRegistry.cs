@@ -65,22 +65,27 @@ public sealed class ReferenceRegistry
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(provenance);
-        ThrowIf(layout.CheckGateName(gate));
-        var gateFolder = layout.GateFolder(gate);
-        var writer = new RegistrationWriter(layout, gate);
-        var (sortedIds, sortedClusters, clusterCount) = PartitionCsv.Prepare(ids, clusters, gateFolder);
-        var model = HashProvenance(provenance.ModelPath, "model", gateFolder);
-        var data = HashProvenance(provenance.DataPath, "data", gateFolder);
-        if (provenance.Note is { Length: > ManifestFile.MaxNoteLength })
-        {
-            throw new RegistryException(new RegistryProblem(DiagnosticCode.InvalidRegistration, gateFolder, null,
-                string.Create(CultureInfo.InvariantCulture, $"cannot register: the note is longer than {ManifestFile.MaxNoteLength} characters; keep it to a paragraph.")));
-        }
-
         if (string.IsNullOrWhiteSpace(provenance.ToolVersion))
         {
             throw new ArgumentException("The tool version is required.", nameof(provenance));
         }
+
+        ThrowIf(layout.CheckGateName(gate));
+        var gateFolder = layout.GateFolder(gate);
+        if (provenance.Note is { Length: > ManifestFile.MaxNoteLength })
+        {
+            throw Invalid(gateFolder, string.Create(CultureInfo.InvariantCulture, $"the note is longer than {ManifestFile.MaxNoteLength} characters; keep it to a paragraph."));
+        }
+
+        if (comparison is not null && (!VersionSpec.TryParse(comparison.Version, out _) || comparison.Metrics.Values.Any(v => !double.IsFinite(v))))
+        {
+            throw Invalid(gateFolder, "the comparison must name a version such as `v2` and hold finite metric values.");
+        }
+
+        var (sortedIds, sortedClusters, clusterCount) = PartitionCsv.Prepare(ids, clusters, gateFolder);
+        var model = HashProvenance(provenance.ModelPath, "model", gateFolder);
+        var data = HashProvenance(provenance.DataPath, "data", gateFolder);
+        var writer = new RegistrationWriter(layout, gate);
 
         var draft = new Manifest(
             Manifest.CurrentFormatVersion,
@@ -340,6 +345,9 @@ public sealed class ReferenceRegistry
                 $"cannot register: the {role} file cannot be read: {exception.Message}"), exception);
         }
     }
+
+    private static RegistryException Invalid(string gateFolder, string message) =>
+        new(new RegistryProblem(DiagnosticCode.InvalidRegistration, gateFolder, null, "cannot register: " + message));
 
     private static DateTime TruncateToSeconds(DateTime time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 

@@ -76,8 +76,10 @@ internal sealed class RegistrationWriter(RegistryLayout layout, string gate)
             var final = layout.VersionFolder(gate, number);
             try
             {
-                // rename(2): atomic, and it fails when the target exists and is not empty, which a
-                // version folder never is. Versions are never overwritten.
+                // rename(2) / MoveFileEx: atomic, and it fails when the target exists (on POSIX when it
+                // is not empty, which a version folder never is). Versions are never overwritten.
+                // The files were fsynced before; .NET has no portable way to fsync the folder entry
+                // itself, so after a power cut the rename may be lost, never half done.
                 Directory.Move(temp, final);
                 return (number, manifest);
             }

@@ -280,10 +280,13 @@ public sealed class ReferenceRegistryTests
             workspace.Registry.Register(RegistryWorkspace.Gate, ["a", " "], ["1", "2"], RegistryWorkspace.Provenance()));
         var empty = Assert.Throws<RegistryException>(() =>
             workspace.Registry.Register(RegistryWorkspace.Gate, [], [], RegistryWorkspace.Provenance()));
+        var badComparison = Assert.Throws<RegistryException>(() =>
+            workspace.Registry.Register(RegistryWorkspace.Gate, ["a"], ["1"], RegistryWorkspace.Provenance(),
+                new RegistrationComparison("previous", new Dictionary<string, double>())));
         var missingModel = Assert.Throws<RegistryException>(() =>
             workspace.Registry.Register(RegistryWorkspace.Gate, ["a"], ["1"], new RegistrationProvenance("1.0", Path.Combine(workspace.Path, "nope.zip"))));
 
-        Assert.All([duplicate, blank, empty, missingModel], e => Assert.Equal(DiagnosticCode.InvalidRegistration, e.Code));
+        Assert.All([duplicate, blank, empty, badComparison, missingModel], e => Assert.Equal(DiagnosticCode.InvalidRegistration, e.Code));
         Assert.Contains("'a'", duplicate.Message, StringComparison.Ordinal);
         Assert.Contains("nope.zip", missingModel.Describe(), StringComparison.Ordinal);
         Assert.Empty(workspace.Registry.List(RegistryWorkspace.Gate));

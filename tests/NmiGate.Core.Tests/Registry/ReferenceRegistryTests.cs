@@ -169,6 +169,35 @@ public sealed class ReferenceRegistryTests
     }
 
     [Fact]
+    public void The_git_commit_is_found_through_a_linked_work_tree_and_packed_refs()
+    {
+        using var workspace = new RegistryWorkspace();
+        const string Commit = "fedcba9876543210fedcba9876543210fedcba98";
+        var common = Path.Combine(workspace.Path, "main-repo", ".git");
+        var worktreeGitDir = Path.Combine(common, "worktrees", "wt");
+        Directory.CreateDirectory(worktreeGitDir);
+        workspace.Write(Path.Combine("main-repo", ".git", "packed-refs"), "# pack-refs with: peeled\n" + Commit + " refs/heads/registry\n");
+        workspace.Write(Path.Combine("main-repo", ".git", "worktrees", "wt", "HEAD"), "ref: refs/heads/registry\n");
+        workspace.Write(Path.Combine("main-repo", ".git", "worktrees", "wt", "commondir"), "../..\n");
+        workspace.Write(".git", "gitdir: " + worktreeGitDir + "\n");
+
+        var version = workspace.RegisterSmall();
+
+        Assert.Equal(Commit, version.Manifest.GitCommit);
+    }
+
+    [Fact]
+    public void Outside_a_git_work_tree_the_manifest_has_no_commit()
+    {
+        using var workspace = new RegistryWorkspace();
+
+        var version = workspace.RegisterSmall();
+
+        Assert.Null(version.Manifest.GitCommit);
+        Assert.DoesNotContain("gitCommit", File.ReadAllText(version.ManifestPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void List_sorts_versions_numerically_so_v10_comes_after_v9()
     {
         using var workspace = new RegistryWorkspace();

@@ -130,6 +130,23 @@ public sealed class RegistryIntegrityTests
     }
 
     [Fact]
+    public void An_oversized_partition_is_refused_before_it_is_hashed()
+    {
+        using var workspace = TwoVersions();
+        var path = workspace.VersionFile(1, "partition.csv");
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            // Sparse on Linux and macOS file systems: no gigabyte is written.
+            stream.SetLength(ReferenceRegistry.MaxPartitionBytes + 1);
+        }
+
+        var error = Assert.Throws<RegistryException>(() => workspace.Registry.Resolve(Gate, "v1"));
+
+        Assert.Equal(DiagnosticCode.RegistryFileTooLarge, error.Code);
+        Assert.Equal(path, error.FilePath);
+    }
+
+    [Fact]
     public void An_unknown_manifest_format_version_is_its_own_error()
     {
         using var workspace = TwoVersions();

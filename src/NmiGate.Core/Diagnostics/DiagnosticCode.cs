@@ -4,6 +4,7 @@ namespace NmiGate.Core.Diagnostics;
 /// Stable diagnostic codes, rendered as <c>NMIG</c> followed by the number (<c>NMIG1001</c>).
 /// Numbers never change meaning once shipped; every code is documented in <c>docs/diagnostics.md</c>.
 /// 1xxx: configuration (<c>nmigate.yml</c> and host overrides).
+/// 4xxx: the reference registry (<c>.nmigate/</c>).
 /// </summary>
 public enum DiagnosticCode
 {
@@ -48,4 +49,49 @@ public enum DiagnosticCode
 
     /// <summary>The configuration file cannot be used as text: a directory, empty, too large, binary or unreadable.</summary>
     InvalidConfigurationFile = 1014,
+
+    /// <summary>The registry holds no version of the gate: nothing has been registered yet.</summary>
+    RegistryEmpty = 4001,
+
+    /// <summary>A pinned reference version that the registry does not hold.</summary>
+    UnknownReferenceVersion = 4002,
+
+    /// <summary>A reference version that is neither <c>latest</c> nor <c>vN</c>.</summary>
+    InvalidReferenceVersion = 4003,
+
+    /// <summary>A gate name that cannot be a registry folder (path separators, <c>..</c>, upper case, ...).</summary>
+    InvalidRegistryGateName = 4004,
+
+    /// <summary>A registered partition whose SHA-256 differs from its manifest: modified or truncated.</summary>
+    PartitionHashMismatch = 4005,
+
+    /// <summary>A registered version without its <c>partition.csv</c>.</summary>
+    PartitionMissing = 4006,
+
+    /// <summary>A registered version without its <c>manifest.json</c>.</summary>
+    ManifestMissing = 4007,
+
+    /// <summary>A manifest that is not valid JSON, too deep, or lacks or mistypes a field.</summary>
+    ManifestMalformed = 4008,
+
+    /// <summary>A manifest <c>formatVersion</c> this build does not read.</summary>
+    UnsupportedManifestFormat = 4009,
+
+    /// <summary>A manifest whose row or cluster counts, gate name or version do not match its files and folder.</summary>
+    ManifestMismatch = 4010,
+
+    /// <summary>A registry entry that is a link pointing outside the registry, or not a regular file or folder.</summary>
+    UnsafeRegistryPath = 4011,
+
+    /// <summary>A registry file larger than the limit for its kind.</summary>
+    RegistryFileTooLarge = 4012,
+
+    /// <summary>A registered partition whose hash matches but whose content is not a valid, sorted partition file.</summary>
+    PartitionMalformed = 4013,
+
+    /// <summary>A registration that could not be written (I/O failure, or no free version after repeated races).</summary>
+    RegistrationFailed = 4014,
+
+    /// <summary>A partition or provenance that cannot be registered (no rows, duplicate or blank ids, missing model or data file).</summary>
+    InvalidRegistration = 4015,
 }

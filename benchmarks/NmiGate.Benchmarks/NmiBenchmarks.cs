@@ -32,7 +32,8 @@ public class NmiBenchmarks
         (reference, candidate) = LabelData.Generate(N, K, ClusterSizes.Balanced);
         var expected = DictionaryNmi.Compute(reference, candidate);
         var actual = NmiGate();
-        if (Math.Abs(expected - actual) > 1e-12)
+        // The two sum up to a million cell terms in different orders: agree to rounding, not bits.
+        if (Math.Abs(expected - actual) > 1e-10 * Math.Abs(expected))
         {
             throw new InvalidOperationException($"NMI disagrees: dictionary {expected:R}, NmiGate {actual:R}.");
         }

@@ -20,6 +20,11 @@ internal static class ExpectedMutualInformation
     // the weights (n/N)·ln(Nn/ab) are bounded by ln N, and the tail beyond decays geometrically.
     private const double Negligible = 1e-20;
 
+    // ln k for the small k that dominate when clusters are small relative to N (the walk then
+    // covers a few dozen k near ab/N for each of up to K² pairs). A table lookup returns the very
+    // value Math.Log would, so results are bit-for-bit those of calling it.
+    private static readonly double[] SmallLogs = BuildSmallLogs(4096);
+
     public static double Compute(ReadOnlySpan<long> referenceSizes, ReadOnlySpan<long> candidateSizes, long n)
     {
         if (referenceSizes.Length <= 1 || candidateSizes.Length <= 1)
@@ -31,6 +36,19 @@ internal static class ExpectedMutualInformation
         var (b, bCount) = Group(candidateSizes);
         var logN = Math.Log(n);
         var logFactorialN = LogFactorial.Of(n);
+
+        // Terms that depend on b alone, computed once per distinct size rather than once per pair
+        // (with all-distinct sizes there are K² pairs but only K sizes).
+        var logB = new double[b.Length];
+        var logFactorialB = new double[b.Length];
+        var logFactorialNMinusB = new double[b.Length];
+        for (var j = 0; j < b.Length; j++)
+        {
+            logB[j] = Math.Log(b[j]);
+            logFactorialB[j] = LogFactorial.Of(b[j]);
+            logFactorialNMinusB[j] = LogFactorial.Of(n - b[j]);
+        }
+
         double emi = 0;
         for (var i = 0; i < a.Length; i++)
         {
@@ -40,7 +58,7 @@ internal static class ExpectedMutualInformation
             double row = 0;
             for (var j = 0; j < b.Length; j++)
             {
-                row += bCount[j] * PairSum(a[i], b[j], n, logN, logA, logFactorialsA);
+                row += bCount[j] * PairSum(a[i], b[j], n, logN, logA, logFactorialsA, logB[j], logFactorialB[j], logFactorialNMinusB[j]);
             }
 
             emi += aCount[i] * row;
@@ -50,15 +68,14 @@ internal static class ExpectedMutualInformation
     }
 
     /// <summary>Σ_n (n/N) ln(N n/(a b)) P(n) for one pair of cluster sizes.</summary>
-    private static double PairSum(long a, long b, long n, double logN, double logA, double logFactorialsA)
+    private static double PairSum(long a, long b, long n, double logN, double logA, double logFactorialsA, double logB, double logFactorialB, double logFactorialNMinusB)
     {
         var low = Math.Max(0, a + b - n);
         var high = Math.Min(a, b);
 
         // The mode of the hypergeometric distribution, kept inside its support.
         var mode = Math.Clamp((long)((double)(a + 1) * (b + 1) / (n + 2)), low, high);
-        var logB = Math.Log(b);
-        var logP = logFactorialsA + LogFactorial.Of(b) + LogFactorial.Of(n - b)
+        var logP = logFactorialsA + logFactorialB + logFactorialNMinusB
             - LogFactorial.Of(mode) - LogFactorial.Of(a - mode) - LogFactorial.Of(b - mode) - LogFactorial.Of(n - a - b + mode);
         var peak = Math.Exp(logP);
         var offset = logN - logA - logB; // ln(N n/(a b)) = ln n + offset
@@ -91,7 +108,21 @@ internal static class ExpectedMutualInformation
         return sum;
 
         double Term(long k, double probability) =>
-            k == 0 ? 0.0 : (double)k / n * (Math.Log(k) + offset) * probability;
+            k == 0 ? 0.0 : (double)k / n * (Log(k) + offset) * probability;
+    }
+
+    private static double Log(long k) => k < SmallLogs.Length ? SmallLogs[k] : Math.Log(k);
+
+    private static double[] BuildSmallLogs(int size)
+    {
+        var table = new double[size];
+        table[0] = double.NegativeInfinity;
+        for (var k = 1; k < size; k++)
+        {
+            table[k] = Math.Log(k);
+        }
+
+        return table;
     }
 
     /// <summary>Distinct sizes and how many clusters have each.</summary>

@@ -147,11 +147,10 @@ internal static class Binomial
     {
         // Setup (step 0). m is the mode; a, b, c shape the transformation u -> k; alpha scales the
         // hat; v_r is the share of the hat taken by the box, u_r·v_r = 0.86·v_r its accept-at-once part.
+        // The mode m and r = p/q serve only the rejection path (about 14% of draws), so they are
+        // computed there, once, on first use: the accept-at-once path stays one sqrt and a few divisions.
         var q = 1 - p;
         var np = n * p;
-        var m = (long)Math.Floor((n + 1) * p);
-        var r = p / q;
-        var nr = (n + 1) * r;
         var npq = np * q;
         var sqrtNpq = Math.Sqrt(npq);
         var b = 1.15 + (2.53 * sqrtNpq);
@@ -161,6 +160,8 @@ internal static class Binomial
         var vr = 0.92 - (4.2 / b);
         var urvr = 0.86 * vr;
         var h = double.NaN; // ln f(m) term of the exact test; needs logs, so computed on first use
+        long m = -1;
+        double r = 0, nr = 0;
 
         while (true)
         {
@@ -199,6 +200,13 @@ internal static class Binomial
 
             var k = (long)kReal;
             v = v * alpha / ((a / (us * us)) + b);
+            if (m < 0)
+            {
+                m = (long)Math.Floor((n + 1) * p);
+                r = p / q;
+                nr = (n + 1) * r;
+            }
+
             var km = Math.Abs((double)(k - m));
             if (km <= RecursionLimit)
             {

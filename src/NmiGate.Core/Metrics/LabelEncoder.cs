@@ -50,16 +50,7 @@ internal static class LabelEncoder
             Array.Sort(names, order, StringComparer.Ordinal);
         }
 
-        var rank = new int[order.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            rank[order[i]] = i;
-        }
-
-        for (var i = 0; i < codes.Length; i++)
-        {
-            codes[i] = rank[codes[i]];
-        }
+        Renumber(codes, Ranks(order));
 
         RequireDistinctNames(names);
         return (codes, names);
@@ -107,16 +98,7 @@ internal static class LabelEncoder
         }
 
         Array.Sort(values, order);
-        var rank = new int[order.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            rank[order[i]] = i;
-        }
-
-        for (var i = 0; i < codes.Length; i++)
-        {
-            codes[i] = rank[codes[i]];
-        }
+        Renumber(codes, Ranks(order));
 
         return (codes, values.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray());
     }
@@ -152,6 +134,12 @@ internal static class LabelEncoder
         }
 
         Array.Sort(names, order, StringComparer.Ordinal);
+        return Ranks(order);
+    }
+
+    /// <summary>Inverts a sort permutation: order[i] is the old id of the i-th label, the result maps old id → i.</summary>
+    private static int[] Ranks(int[] order)
+    {
         var rank = new int[order.Length];
         for (var i = 0; i < order.Length; i++)
         {
@@ -159,6 +147,14 @@ internal static class LabelEncoder
         }
 
         return rank;
+    }
+
+    private static void Renumber(int[] codes, int[] rank)
+    {
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = rank[codes[i]];
+        }
     }
 
     public static (int Min, int Max) MinMax(ReadOnlySpan<int> values)

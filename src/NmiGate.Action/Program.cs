@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using NmiGate.Action.Commands;
 using NmiGate.Core;
+using NmiGate.Core.Diagnostics;
 
 namespace NmiGate.Action;
 
@@ -39,9 +40,15 @@ internal static class Program
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (NmiGateInputException exception)
+        catch (NmiGateException exception)
         {
-            stderr.WriteLine($"nmigate: error: {exception.Describe()}");
+            // Coded lines are already in the compiler shape; an input error (no code) keeps the CLI's prefix.
+            var prefix = exception is NmiGateInputException ? "nmigate: error: " : string.Empty;
+            foreach (var line in exception.FormatLines())
+            {
+                stderr.WriteLine(prefix + line);
+            }
+
             return (int)ExitCode.CouldNotEvaluate;
         }
 #pragma warning disable CA1031 // Any other exception is a bug; it must still end in one clear line and exit code 2, never a pass.

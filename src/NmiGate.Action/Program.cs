@@ -79,9 +79,12 @@ internal static class Program
         return string.Join(' ', names);
     }
 
-    /// <summary>The command tree; each command lives in <c>Commands/</c> (check, register, registry and publish come later).</summary>
+    /// <summary>The command tree; each command lives in <c>Commands/</c> (publish comes later).</summary>
     internal static RootCommand CreateRootCommand() => new("nmigate: a CI gate for ML.NET clustering models.")
     {
+        CheckCommand.Create(),
+        RegisterCommand.Create(),
+        RegistryCommand.Create(),
         CompareCommand.Create(),
     };
 }

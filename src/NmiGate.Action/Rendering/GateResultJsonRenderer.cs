@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using NmiGate.Core.Configuration;
 using NmiGate.Core.Gating;
@@ -11,8 +12,9 @@ internal static class GateResultJsonRenderer
 {
     public static void Write(GateResult result, TextWriter output)
     {
+        // Relaxed escaping keeps quotes in messages readable ('segments', not \u0027); the output is never embedded in HTML.
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("gate", result.GateName);

@@ -159,4 +159,18 @@ public sealed class CheckCommandTests(TrainedModels models)
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("command line: error NMIG4002", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Check_exits_2_with_NMIG3002_at_the_model_path_when_the_model_is_not_an_mlnet_zip()
+    {
+        using var gate = new GateWorkspace(models.ThreeClusters, models.DataPath);
+        Assert.Equal(0, gate.Run("register").ExitCode);
+        var notAModel = gate.WriteText("model.zip", "not a zip");
+
+        var run = gate.Run("check", "--model", notAModel);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith(notAModel + ": error NMIG3002: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
 }

@@ -112,4 +112,18 @@ public sealed class RegisterCommandTests(TrainedModels models)
         Assert.Contains("No version of 'segments' is registered", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("nmigate register", run.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Register_of_other_rows_than_the_previous_version_is_written_without_a_comparison()
+    {
+        using var gate = new GateWorkspace(models.ThreeClusters, models.DataPath);
+        Assert.Equal(0, gate.Run("register").ExitCode);
+
+        var run = gate.Run("register", "--data", models.LargerDataPath);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.StartsWith("Registered segments v2: 320 rows", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Not compared with v1: the two files do not have the same ids: 20 ids are only in", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"comparison\"", File.ReadAllText(Path.Combine(gate.VersionFolder(2), "manifest.json")), StringComparison.Ordinal);
+    }
 }

@@ -18,7 +18,7 @@ internal sealed class GateOptionsArguments
     {
         Config = new Option<string>("--config", "-c")
         {
-            Description = $"The gate's configuration file (relative paths in it resolve against its folder).",
+            Description = "The gate's configuration file (relative paths in it resolve against its folder).",
             DefaultValueFactory = _ => GateConfiguration.DefaultFileName,
             HelpName = "FILE",
         };

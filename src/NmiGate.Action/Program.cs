@@ -51,6 +51,11 @@ internal static class Program
 
             return (int)ExitCode.CouldNotEvaluate;
         }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("nmigate: error: cancelled before the gate was evaluated.");
+            return (int)ExitCode.CouldNotEvaluate;
+        }
 #pragma warning disable CA1031 // Any other exception is a bug; it must still end in one clear line and exit code 2, never a pass.
         catch (Exception exception)
 #pragma warning restore CA1031

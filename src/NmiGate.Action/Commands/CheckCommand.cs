@@ -24,11 +24,15 @@ internal static class CheckCommand
         gate.AddTo(command);
         command.Options.Add(failOnWarn);
         command.Options.Add(format);
-        command.SetAction(parseResult =>
+        // Ctrl+C cancels the token; scoring observes it every few thousand rows.
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
+        return command;
+
+        int Run(ParseResult parseResult, CancellationToken cancellationToken)
         {
             var options = gate.Load(parseResult);
             var progress = ScoringProgressReporter.For(parseResult.InvocationConfiguration.Error);
-            var result = GateCheck.Run(options, new GateCheckOptions(parseResult.GetValue(failOnWarn)), progress);
+            var result = GateCheck.Run(options, new GateCheckOptions(parseResult.GetValue(failOnWarn)), progress, cancellationToken);
             progress.Finish(result.RowCount, result.ScoringElapsed);
             var output = parseResult.InvocationConfiguration.Output;
             if (Enum.Parse<OutputFormat>(parseResult.GetRequiredValue(format), ignoreCase: true) == OutputFormat.Json)
@@ -41,7 +45,6 @@ internal static class CheckCommand
             }
 
             return (int)(result.Verdict == Verdict.Fail ? ExitCode.GateFailed : ExitCode.Passed);
-        });
-        return command;
+        }
     }
 }

@@ -22,7 +22,11 @@ internal static class RegisterCommand
         gate.AddTo(command);
         command.Options.Add(labels);
         command.Options.Add(note);
-        command.SetAction(parseResult =>
+        // Ctrl+C cancels the token; scoring observes it every few thousand rows.
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
+        return command;
+
+        int Run(ParseResult parseResult, CancellationToken cancellationToken)
         {
             var options = gate.Load(parseResult);
             var labelsPath = parseResult.GetValue(labels);
@@ -30,7 +34,8 @@ internal static class RegisterCommand
             var result = Registration.Run(
                 options,
                 new RegistrationRequest(GateOptionsArguments.ToolVersion, labelsPath is null ? null : Path.GetFullPath(labelsPath), parseResult.GetValue(note)),
-                progress);
+                progress,
+                cancellationToken);
             if (result.ScoringElapsed is { } elapsed)
             {
                 progress.Finish(result.Version.Manifest.RowCount, elapsed);
@@ -38,7 +43,6 @@ internal static class RegisterCommand
 
             RegistryTextRenderer.WriteRegistration(result, parseResult.InvocationConfiguration.Output);
             return (int)ExitCode.Passed;
-        });
-        return command;
+        }
     }
 }

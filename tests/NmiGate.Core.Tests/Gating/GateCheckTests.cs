@@ -74,6 +74,17 @@ public sealed class GateCheckTests : IDisposable
         Assert.Contains("error NMIG4001", Assert.Single(error.FormatLines()), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_cancelled_check_stops_with_OperationCanceledException()
+    {
+        var options = Options("  nmi: { fail-below: 0.9 }\n");
+        Registration.Run(options, new RegistrationRequest("test"));
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => GateCheck.Run(options, cancellationToken: cancellation.Token));
+    }
+
     private GateOptions Options(string thresholds)
     {
         var config = workspace.WriteText("nmigate.yml", $"""

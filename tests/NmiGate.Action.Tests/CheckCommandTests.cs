@@ -173,4 +173,20 @@ public sealed class CheckCommandTests(TrainedModels models)
         Assert.StartsWith(notAModel + ": error NMIG3002: ", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(run.Stdout);
     }
+
+    [Fact]
+    public void Extra_data_ids_are_reported_at_their_real_line_when_the_data_has_blank_lines()
+    {
+        using var gate = new GateWorkspace(models.ThreeClusters, models.DataPath);
+        Assert.Equal(0, gate.Run("register").ExitCode);
+        var lines = File.ReadAllLines(models.LargerDataPath).ToList();
+        lines.Insert(1, string.Empty);
+        lines.Insert(1, string.Empty);
+        var data = gate.WriteText("blank-lines.csv", string.Join('\n', lines) + "\n");
+
+        var run = gate.Run("check", "--data", data);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'row-000300' (line 304)", run.Stderr, StringComparison.Ordinal);
+    }
 }

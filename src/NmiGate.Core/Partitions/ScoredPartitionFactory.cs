@@ -7,9 +7,8 @@ namespace NmiGate.Core.Partitions;
 internal static class ScoredPartitionFactory
 {
     /// <summary>
-    /// The partition of <paramref name="scored"/>, named after <paramref name="dataPath"/>. Scoring has
-    /// already refused duplicate and empty ids. Lines assume one record per line after the header,
-    /// which holds because scoring refuses quoted fields spanning lines.
+    /// The partition of <paramref name="scored"/>, named after <paramref name="dataPath"/>, with each
+    /// id's data-file line. Scoring has already refused duplicate and empty ids.
     /// </summary>
     public static Partition Create(string dataPath, ScoredPartition scored)
     {
@@ -25,7 +24,7 @@ internal static class ScoredPartitionFactory
             ids[i] = scored.Ids[i];
             var key = scored.ClusterIds[i];
             clusters[i] = key.ToString(CultureInfo.InvariantCulture);
-            lines[i] = i + 2L;
+            lines[i] = scored.IdLines is { } idLines && idLines.TryGetValue(ids[i], out var line) ? line : i + 2L;
             distinct.Add(key);
             if (!rowById.TryAdd(ids[i], i))
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using NmiGate.Action.Commands;
 using NmiGate.Core;
+using NmiGate.Core.Diagnostics;
 
 namespace NmiGate.Action;
 
@@ -39,9 +40,20 @@ internal static class Program
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (NmiGateInputException exception)
+        catch (NmiGateException exception)
         {
-            stderr.WriteLine($"nmigate: error: {exception.Describe()}");
+            // Coded lines are already in the compiler shape; an input error (no code) keeps the CLI's prefix.
+            var prefix = exception is NmiGateInputException ? "nmigate: error: " : string.Empty;
+            foreach (var line in exception.FormatLines())
+            {
+                stderr.WriteLine(prefix + line);
+            }
+
+            return (int)ExitCode.CouldNotEvaluate;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("nmigate: error: cancelled before the gate was evaluated.");
             return (int)ExitCode.CouldNotEvaluate;
         }
 #pragma warning disable CA1031 // Any other exception is a bug; it must still end in one clear line and exit code 2, never a pass.
@@ -72,9 +84,12 @@ internal static class Program
         return string.Join(' ', names);
     }
 
-    /// <summary>The command tree; each command lives in <c>Commands/</c> (check, register, registry and publish come later).</summary>
+    /// <summary>The command tree; each command lives in <c>Commands/</c> (publish comes later).</summary>
     internal static RootCommand CreateRootCommand() => new("nmigate: a CI gate for ML.NET clustering models.")
     {
+        CheckCommand.Create(),
+        RegisterCommand.Create(),
+        RegistryCommand.Create(),
         CompareCommand.Create(),
     };
 }

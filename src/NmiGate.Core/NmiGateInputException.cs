@@ -1,4 +1,5 @@
 using System.Globalization;
+using NmiGate.Core.Diagnostics;
 
 namespace NmiGate.Core;
 
@@ -8,7 +9,7 @@ namespace NmiGate.Core;
 /// The message says what is wrong and how to fix it; <see cref="FilePath"/> and <see cref="Line"/>
 /// say where.
 /// </summary>
-public sealed class NmiGateInputException : Exception
+public sealed class NmiGateInputException : NmiGateException
 {
     /// <summary>Creates the exception for a problem in <paramref name="filePath"/>, at <paramref name="line"/> when known.</summary>
     public NmiGateInputException(string filePath, long? line, string message, Exception? innerException = null)
@@ -34,4 +35,7 @@ public sealed class NmiGateInputException : Exception
     public string Describe() => Line is { } line
         ? string.Create(CultureInfo.InvariantCulture, $"{FilePath}:{line}: {Message}")
         : $"{FilePath}: {Message}";
+
+    /// <summary>The one line of <see cref="Describe"/>: input errors carry a file and line but no code.</summary>
+    public override IReadOnlyList<string> FormatLines() => [Describe()];
 }

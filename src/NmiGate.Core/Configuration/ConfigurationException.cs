@@ -1,10 +1,12 @@
+using NmiGate.Core.Diagnostics;
+
 namespace NmiGate.Core.Configuration;
 
 /// <summary>
 /// Thrown when a gate's configuration cannot be used. Carries every problem found, in file order,
 /// so a user fixes them in one pass rather than one per run.
 /// </summary>
-public sealed class ConfigurationException : Exception
+public sealed class ConfigurationException : NmiGateException
 {
     /// <summary>Creates the exception for a non-empty list of problems, and a count of further problems left out.</summary>
     public ConfigurationException(IReadOnlyList<ConfigurationProblem> problems, int omittedProblemCount = 0)
@@ -24,4 +26,7 @@ public sealed class ConfigurationException : Exception
 
     /// <summary>How many further problems were found but not listed (see <see cref="ConfigurationResult.MaxProblems"/>).</summary>
     public int OmittedProblemCount { get; }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> FormatLines() => Message.Split('\n');
 }

@@ -4,6 +4,7 @@ namespace NmiGate.Core.Diagnostics;
 /// Stable diagnostic codes, rendered as <c>NMIG</c> followed by the number (<c>NMIG1001</c>).
 /// Numbers never change meaning once shipped; every code is documented in <c>docs/diagnostics.md</c>.
 /// 1xxx: configuration (<c>nmigate.yml</c> and host overrides).
+/// 3xxx: scoring the model on the held-out data.
 /// 4xxx: the reference registry (<c>.nmigate/</c>).
 /// </summary>
 public enum DiagnosticCode
@@ -94,4 +95,58 @@ public enum DiagnosticCode
 
     /// <summary>A partition or provenance that cannot be registered (no rows, duplicate or blank ids, missing model or data file).</summary>
     InvalidRegistration = 4015,
+
+    /// <summary>Scoring: the model file does not exist.</summary>
+    ModelFileNotFound = 3001,
+
+    /// <summary>Scoring: the model file is not an ML.NET model, or it is corrupted or truncated.</summary>
+    InvalidModel = 3002,
+
+    /// <summary>Scoring: the data file does not exist.</summary>
+    DataFileNotFound = 3003,
+
+    /// <summary>Scoring: the data file is empty: not even a header row.</summary>
+    EmptyDataFile = 3004,
+
+    /// <summary>Scoring: the data file has a header row but no data rows.</summary>
+    NoDataRows = 3005,
+
+    /// <summary>Scoring: the id column is not in the data file's header.</summary>
+    IdColumnMissing = 3006,
+
+    /// <summary>Scoring: a model input column (or a column-map entry) has no column in the data file.</summary>
+    InputColumnMissing = 3007,
+
+    /// <summary>Scoring: a value the model reads as a number is not a number (or is empty).</summary>
+    NonNumericValue = 3008,
+
+    /// <summary>Scoring: a row has more or fewer fields than the header, or a malformed quoted field.</summary>
+    RaggedRow = 3009,
+
+    /// <summary>Scoring: two rows share an id.</summary>
+    DuplicateId = 3010,
+
+    /// <summary>Scoring: a row has an empty id.</summary>
+    EmptyId = 3011,
+
+    /// <summary>Scoring: rows the model assigned to no cluster (predicted key 0, e.g. NaN features).</summary>
+    UnassignedRows = 3012,
+
+    /// <summary>Scoring: the model's output has no such predicted column, or it is not a cluster key.</summary>
+    PredictedColumnInvalid = 3013,
+
+    /// <summary>Scoring: the model's input cannot be built from the data file (no input description and no column map, a type or vector size mismatch, or the model rejects the columns).</summary>
+    InputSchemaMismatch = 3014,
+
+    /// <summary>Scoring: the loader stored in the model reads the data file differently from its header (other columns, separator, header setting or row count).</summary>
+    StoredLoaderMismatch = 3015,
+
+    /// <summary>Scoring: a line starts with <c>//</c>, which ML.NET's text loader skips as a comment: the row would be lost silently.</summary>
+    CommentLine = 3016,
+
+    /// <summary>Scoring: the header names a column twice, so mapping by name is ambiguous.</summary>
+    DuplicateColumnName = 3017,
+
+    /// <summary>Scoring: the separator cannot be inferred from the data file's extension (use .csv, .tsv, or set it).</summary>
+    UnknownSeparator = 3018,
 }

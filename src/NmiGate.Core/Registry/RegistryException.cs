@@ -7,7 +7,7 @@ namespace NmiGate.Core.Registry;
 /// unknown version, an empty registry), not a bug. Hosts print <see cref="Describe"/> and exit with
 /// <see cref="ExitCode.CouldNotEvaluate"/>. Carries every problem found (one, except for verify).
 /// </summary>
-public sealed class RegistryException : Exception
+public sealed class RegistryException : NmiGateException
 {
     /// <summary>Creates the exception for one problem.</summary>
     public RegistryException(RegistryProblem problem, Exception? innerException = null)
@@ -40,5 +40,8 @@ public sealed class RegistryException : Exception
     public string? Version => Problems[0].Version;
 
     /// <summary>Every problem in the compiler shape, one per line: <c>path: error NMIG4005: message</c>.</summary>
-    public string Describe() => string.Join('\n', Problems.Select(p => p.ToString()));
+    public string Describe() => string.Join('\n', FormatLines());
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> FormatLines() => [.. Problems.Select(p => p.ToString())];
 }

@@ -87,7 +87,7 @@ public static class PartitionScorer
         }
 
         progress?.Report(new ScoringProgress(run.RowCount, clock.Elapsed));
-        return new ScoredPartition(run.Ids, run.ClusterIds, clock.Elapsed, plan.Kind);
+        return new ScoredPartition(run.Ids, run.ClusterIds, clock.Elapsed, plan.Kind, run.IdLines);
     }
 
     private static char ResolveSeparator(ScoringRequest request)

@@ -3,13 +3,17 @@ namespace NmiGate.Core.Scoring;
 /// <summary>The candidate partition: each row's id and cluster, in file order.</summary>
 public sealed class ScoredPartition
 {
-    internal ScoredPartition(IReadOnlyList<string> ids, IReadOnlyList<uint> clusterIds, TimeSpan elapsed, ModelInputKind inputKind)
+    internal ScoredPartition(IReadOnlyList<string> ids, IReadOnlyList<uint> clusterIds, TimeSpan elapsed, ModelInputKind inputKind, IReadOnlyDictionary<string, long>? idLines = null)
     {
+        IdLines = idLines;
         Ids = ids;
         ClusterIds = clusterIds;
         Elapsed = elapsed;
         InputKind = inputKind;
     }
+
+    /// <summary>The data-file line of each id (kept from the duplicate check, so it costs nothing extra), for messages.</summary>
+    internal IReadOnlyDictionary<string, long>? IdLines { get; }
 
     /// <summary>Row ids as written in the data file, in file order.</summary>
     public IReadOnlyList<string> Ids { get; }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using NmiGate.Core.Diagnostics;
+
 namespace NmiGate.Core.Scoring;
 
 /// <summary>
@@ -26,9 +29,9 @@ namespace NmiGate.Core.Scoring;
 /// <item><term>NMIG3017</term><description>duplicate column name in the header</description></item>
 /// <item><term>NMIG3018</term><description>separator not inferable from the file extension</description></item>
 /// </list>
-/// To be unified with the project's diagnostics.
+/// The same numbers are <see cref="Diagnostics.DiagnosticCode"/> values (see <see cref="DiagnosticCode"/>).
 /// </remarks>
-public sealed class ScoringException : Exception
+public sealed class ScoringException : NmiGateException
 {
     /// <summary>Creates a coded scoring error.</summary>
     public ScoringException(string code, string message, string filePath, long? line = null, string? column = null, Exception? innerException = null)
@@ -43,6 +46,9 @@ public sealed class ScoringException : Exception
     /// <summary>The stable error code, one of <see cref="ScoringErrorCodes"/>.</summary>
     public string Code { get; }
 
+    /// <summary>The code as a <see cref="Diagnostics.DiagnosticCode"/> (<c>NMIG3001</c> is <see cref="DiagnosticCode.ModelFileNotFound"/>).</summary>
+    public DiagnosticCode DiagnosticCode => (DiagnosticCode)int.Parse(Code.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture);
+
     /// <summary>The file the error is about (the model or the data file).</summary>
     public string FilePath { get; }
 
@@ -51,4 +57,28 @@ public sealed class ScoringException : Exception
 
     /// <summary>The data column the error is about, when there is one.</summary>
     public string? Column { get; }
+
+    /// <summary>
+    /// <c>file(line,1): error NMIG30xx: message</c>, or <c>file: error NMIG30xx: message</c> without a
+    /// line. The message already opens with the file (and line) for readers of <see cref="Exception.Message"/>;
+    /// that prefix is moved into the compiler-shaped location rather than repeated.
+    /// </summary>
+    public override IReadOnlyList<string> FormatLines()
+    {
+        var message = Message;
+        if (message.StartsWith(FilePath, StringComparison.Ordinal))
+        {
+            var rest = message.AsSpan(FilePath.Length);
+            var colon = rest.IndexOf(": ", StringComparison.Ordinal);
+            if (colon == 0 || (colon > 0 && rest[0] == '(' && rest[colon - 1] == ')'))
+            {
+                message = rest[(colon + 2)..].ToString();
+            }
+        }
+
+        var location = Line is { } line
+            ? string.Create(CultureInfo.InvariantCulture, $"{FilePath}({line},1)")
+            : FilePath;
+        return [$"{location}: error {Code}: {message}"];
+    }
 }

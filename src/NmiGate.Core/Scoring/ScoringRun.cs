@@ -99,6 +99,9 @@ internal sealed class ScoringRun : IDisposable
 
     public long RowCount => ids.Count;
 
+    /// <summary>The line of each id read so far.</summary>
+    public IReadOnlyDictionary<string, long> IdLines => idLines;
+
     /// <summary>Scores the next row; false after the last one.</summary>
     public bool Next()
     {

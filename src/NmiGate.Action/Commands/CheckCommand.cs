@@ -1,0 +1,50 @@
+using System.CommandLine;
+using NmiGate.Action.Rendering;
+using NmiGate.Core;
+using NmiGate.Core.Gating;
+
+namespace NmiGate.Action.Commands;
+
+/// <summary><c>nmigate check</c>: score the model, compare with the registered reference, apply the thresholds.</summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var gate = GateOptionsArguments.ForScoring(withReferenceVersion: true);
+        var failOnWarn = new Option<bool>("--fail-on-warn") { Description = "Treat a warning as a failure (exit 1)." };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format: text (for people) or json (the verdict, every metric and every rule, for machines).",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|json",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("check", "Score the model, compare it with the registered reference and apply the thresholds. Exit 0 pass (warnings allowed), 1 gate failed, 2 could not evaluate.");
+        gate.AddTo(command);
+        command.Options.Add(failOnWarn);
+        command.Options.Add(format);
+        // Ctrl+C cancels the token; scoring observes it every few thousand rows.
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
+        return command;
+
+        int Run(ParseResult parseResult, CancellationToken cancellationToken)
+        {
+            var options = gate.Load(parseResult);
+            var progress = ScoringProgressReporter.For(parseResult.InvocationConfiguration.Error);
+            var result = GateCheck.Run(options, new GateCheckOptions(parseResult.GetValue(failOnWarn)), progress, cancellationToken);
+            progress.Finish(result.RowCount, result.ScoringElapsed);
+            var output = parseResult.InvocationConfiguration.Output;
+            if (Enum.Parse<OutputFormat>(parseResult.GetRequiredValue(format), ignoreCase: true) == OutputFormat.Json)
+            {
+                GateResultJsonRenderer.Write(result, output);
+            }
+            else
+            {
+                GateResultTextRenderer.Write(result, output);
+            }
+
+            return (int)(result.Verdict == Verdict.Fail ? ExitCode.GateFailed : ExitCode.Passed);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using NmiGate.Core.Scoring;
+
+namespace NmiGate.Core.Partitions;
+
+/// <summary>Turns a scored held-out set into a <see cref="Partition"/>: the labels are the model's cluster keys as text.</summary>
+internal static class ScoredPartitionFactory
+{
+    /// <summary>
+    /// The partition of <paramref name="scored"/>, named after <paramref name="dataPath"/>, with each
+    /// id's data-file line. Scoring has already refused duplicate and empty ids.
+    /// </summary>
+    public static Partition Create(string dataPath, ScoredPartition scored)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        var count = scored.Ids.Count;
+        var ids = new string[count];
+        var clusters = new string[count];
+        var lines = new long[count];
+        var rowById = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        var distinct = new HashSet<uint>();
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = scored.Ids[i];
+            var key = scored.ClusterIds[i];
+            clusters[i] = key.ToString(CultureInfo.InvariantCulture);
+            lines[i] = scored.IdLines is { } idLines && idLines.TryGetValue(ids[i], out var line) ? line : i + 2L;
+            distinct.Add(key);
+            if (!rowById.TryAdd(ids[i], i))
+            {
+                throw new InvalidOperationException($"Scoring returned id '{ids[i]}' twice; it must refuse duplicate ids.");
+            }
+        }
+
+        return new Partition(dataPath, PartitionColumns.Default, ids, clusters, lines, rowById, distinct.Count);
+    }
+}

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using NmiGate.Action.Tests.Support;
+using NmiGate.TestUtilities;
 
 namespace NmiGate.Action.Tests;
 
@@ -25,8 +25,8 @@ public sealed class BuiltProgramTests
     [Fact]
     public void Built_program_exits_2_on_a_missing_file()
     {
-        using var temp = new TempDirectory();
-        var missing = Path.Combine(temp.Path, "missing.csv");
+        using var temp = new TempWorkspace();
+        var missing = Path.Combine(temp.Root, "missing.csv");
 
         var (exitCode, stdout, stderr) = RunProgram("compare", missing, missing);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NmiGate.Action.Tests.Support;
 using NmiGate.Core.Metrics;
+using NmiGate.TestUtilities;
 
 namespace NmiGate.Action.Tests;
 
@@ -104,9 +105,9 @@ public sealed class CompareCommandTests
     [Fact]
     public void Cluster_labels_are_strings_compared_exactly()
     {
-        using var temp = new TempDirectory();
-        var reference = temp.Write("r.csv", "id,cluster\nA,01\nB,1\nC,1\n");
-        var candidate = temp.Write("c.csv", "id,cluster\nA,1\nB,1\nC,1\n");
+        using var temp = new TempWorkspace();
+        var reference = temp.WriteText("r.csv", "id,cluster\nA,01\nB,1\nC,1\n");
+        var candidate = temp.WriteText("c.csv", "id,cluster\nA,1\nB,1\nC,1\n");
 
         var run = NmigateRun.Of("compare", reference, candidate, "--format", "json");
 
@@ -119,9 +120,9 @@ public sealed class CompareCommandTests
     [Fact]
     public void Column_options_select_other_column_names()
     {
-        using var temp = new TempDirectory();
-        var reference = temp.Write("r.csv", "customer_id,segment\nA,x\nB,y\n");
-        var candidate = temp.Write("c.csv", "segment,customer_id\n1,B\n2,A\n");
+        using var temp = new TempWorkspace();
+        var reference = temp.WriteText("r.csv", "customer_id,segment\nA,x\nB,y\n");
+        var candidate = temp.WriteText("c.csv", "segment,customer_id\n1,B\n2,A\n");
 
         var run = NmigateRun.Of("compare", reference, candidate, "--id-column", "customer_id", "--cluster-column", "segment");
 

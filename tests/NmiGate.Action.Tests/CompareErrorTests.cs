@@ -1,16 +1,17 @@
 using NmiGate.Action.Tests.Support;
+using NmiGate.TestUtilities;
 
 namespace NmiGate.Action.Tests;
 
 /// <summary>Every bad input exits 2 with one <c>nmigate: error: FILE:LINE: message</c> line on stderr.</summary>
 public sealed class CompareErrorTests : IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempWorkspace temp = new();
     private readonly string good;
 
     public CompareErrorTests()
     {
-        good = temp.Write("good.csv", "id,cluster\nA,1\nB,1\nC,2\n");
+        good = temp.WriteText("good.csv", "id,cluster\nA,1\nB,1\nC,2\n");
     }
 
     public void Dispose() => temp.Dispose();
@@ -18,7 +19,7 @@ public sealed class CompareErrorTests : IDisposable
     [Fact]
     public void Missing_file_exits_2_and_names_the_file()
     {
-        var missing = Path.Combine(temp.Path, "missing.csv");
+        var missing = Path.Combine(temp.Root, "missing.csv");
 
         var run = NmigateRun.Of("compare", missing, good);
 
@@ -28,15 +29,15 @@ public sealed class CompareErrorTests : IDisposable
     [Fact]
     public void Directory_instead_of_a_file_exits_2()
     {
-        var run = NmigateRun.Of("compare", good, temp.Path);
+        var run = NmigateRun.Of("compare", good, temp.Root);
 
-        AssertError(run, $"{temp.Path}: is a directory");
+        AssertError(run, $"{temp.Root}: is a directory");
     }
 
     [Fact]
     public void Missing_column_exits_2_and_lists_the_columns_that_exist()
     {
-        var candidate = temp.Write("c.csv", "id,segment,region\nA,1,x\nB,1,x\nC,2,y\n");
+        var candidate = temp.WriteText("c.csv", "id,segment,region\nA,1,x\nB,1,x\nC,2,y\n");
 
         var run = NmigateRun.Of("compare", good, candidate);
 
@@ -46,7 +47,7 @@ public sealed class CompareErrorTests : IDisposable
     [Fact]
     public void Empty_file_exits_2_and_names_line_1()
     {
-        var empty = temp.Write("empty.csv", string.Empty);
+        var empty = temp.WriteText("empty.csv", string.Empty);
 
         var run = NmigateRun.Of("compare", empty, good);
 
@@ -56,7 +57,7 @@ public sealed class CompareErrorTests : IDisposable
     [Fact]
     public void Header_only_file_exits_2()
     {
-        var header = temp.Write("header.csv", "id,cluster\n");
+        var header = temp.WriteText("header.csv", "id,cluster\n");
 
         var run = NmigateRun.Of("compare", good, header);
 
@@ -66,7 +67,7 @@ public sealed class CompareErrorTests : IDisposable
     [Fact]
     public void Id_in_one_file_only_exits_2_with_counts_and_examples()
     {
-        var candidate = temp.Write("c.csv", "id,cluster\nA,1\nX,1\nY,2\nZ,2\n");
+        var candidate = temp.WriteText("c.csv", "id,cluster\nA,1\nX,1\nY,2\nZ,2\n");
 
         var run = NmigateRun.Of("compare", good, candidate);
 
@@ -77,7 +78,7 @@ public sealed class CompareErrorTests : IDisposable
     [Fact]
     public void Duplicate_id_exits_2_and_names_both_lines()
     {
-        var candidate = temp.Write("c.csv", "id,cluster\nA,1\nB,1\nC,2\nA,2\n");
+        var candidate = temp.WriteText("c.csv", "id,cluster\nA,1\nB,1\nC,2\nA,2\n");
 
         var run = NmigateRun.Of("compare", good, candidate);
 
@@ -87,7 +88,7 @@ public sealed class CompareErrorTests : IDisposable
     [Fact]
     public void Empty_cluster_value_exits_2_and_names_the_line_and_id()
     {
-        var candidate = temp.Write("c.csv", "id,cluster\nA,1\nB,\nC,2\n");
+        var candidate = temp.WriteText("c.csv", "id,cluster\nA,1\nB,\nC,2\n");
 
         var run = NmigateRun.Of("compare", good, candidate);
 
@@ -97,7 +98,7 @@ public sealed class CompareErrorTests : IDisposable
     [Fact]
     public void Ragged_row_exits_2_and_names_the_line()
     {
-        var candidate = temp.Write("c.csv", "id,cluster\nA,1\nB,1,extra\nC,2\n");
+        var candidate = temp.WriteText("c.csv", "id,cluster\nA,1\nB,1,extra\nC,2\n");
 
         var run = NmigateRun.Of("compare", good, candidate);
 
@@ -107,7 +108,7 @@ public sealed class CompareErrorTests : IDisposable
     [Fact]
     public void Unterminated_quote_exits_2_and_names_the_line_it_opens_on()
     {
-        var candidate = temp.Write("c.csv", "id,cluster\nA,1\nB,\"1\nC,2\n");
+        var candidate = temp.WriteText("c.csv", "id,cluster\nA,1\nB,\"1\nC,2\n");
 
         var run = NmigateRun.Of("compare", good, candidate);
 

@@ -1,5 +1,5 @@
 using System.Text;
-using NmiGate.Action.Tests.Support;
+using NmiGate.TestUtilities;
 
 namespace NmiGate.Action.Tests;
 

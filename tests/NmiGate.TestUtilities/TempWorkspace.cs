@@ -28,6 +28,14 @@ public sealed class TempWorkspace : IDisposable
         return path;
     }
 
+    /// <summary>Writes <paramref name="content"/> as is to <paramref name="relativePath"/>; returns its full path.</summary>
+    public string WriteBytes(string relativePath, byte[] content)
+    {
+        var path = PathOf(relativePath);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
     public void Dispose()
     {
         try

@@ -1,5 +1,6 @@
 using NmiGate.Core.Configuration;
 using NmiGate.Core.Diagnostics;
+using NmiGate.TestUtilities;
 
 namespace NmiGate.Core.Tests.Configuration;
 
@@ -49,7 +50,7 @@ public sealed class ConfigurationProblemFormatterTests
     [Fact]
     public void Every_diagnostic_code_is_documented_with_its_cause_and_fix()
     {
-        var docs = File.ReadAllText(Path.Combine(Support.RepositoryPaths.Root, "docs", "diagnostics.md"));
+        var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "diagnostics.md"));
 
         foreach (var code in Enum.GetValues<DiagnosticCode>())
         {

@@ -3,7 +3,6 @@ using NmiGate.Core.Configuration;
 using NmiGate.Core.Diagnostics;
 using NmiGate.Core.Gating;
 using NmiGate.Core.Registry;
-using NmiGate.Core.Tests.Support;
 using NmiGate.TestUtilities;
 
 namespace NmiGate.Core.Tests.Gating;

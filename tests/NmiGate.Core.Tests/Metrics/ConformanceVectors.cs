@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using NmiGate.Core.Metrics;
-using NmiGate.Core.Tests.Support;
+using NmiGate.TestUtilities;
 
 namespace NmiGate.Core.Tests.Metrics;
 

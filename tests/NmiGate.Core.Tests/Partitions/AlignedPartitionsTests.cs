@@ -1,12 +1,12 @@
 using NmiGate.Core.Metrics;
 using NmiGate.Core.Partitions;
-using NmiGate.Core.Tests.Support;
+using NmiGate.TestUtilities;
 
 namespace NmiGate.Core.Tests.Partitions;
 
 public sealed class AlignedPartitionsTests : IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempWorkspace temp = new();
 
     public void Dispose() => temp.Dispose();
 
@@ -55,5 +55,5 @@ public sealed class AlignedPartitionsTests : IDisposable
         Assert.Contains("1 id is only in", error.Message, StringComparison.Ordinal);
     }
 
-    private Partition Read(string name, string content) => PartitionFile.Read(temp.Write(name, content));
+    private Partition Read(string name, string content) => PartitionFile.Read(temp.WriteText(name, content));
 }

@@ -1,19 +1,19 @@
 using System.Text;
 using NmiGate.Core.Partitions;
-using NmiGate.Core.Tests.Support;
+using NmiGate.TestUtilities;
 
 namespace NmiGate.Core.Tests.Partitions;
 
 public sealed class PartitionFileTests : IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempWorkspace temp = new();
 
     public void Dispose() => temp.Dispose();
 
     [Fact]
     public void Reads_ids_and_labels_in_file_order_and_ignores_extra_columns()
     {
-        var path = temp.Write("p.csv", "region,cluster,id,score\nNorth,2,B,0.5\nSouth,1,A,0.7\nEast,2,C,0.1\n");
+        var path = temp.WriteText("p.csv", "region,cluster,id,score\nNorth,2,B,0.5\nSouth,1,A,0.7\nEast,2,C,0.1\n");
 
         var partition = PartitionFile.Read(path);
 
@@ -28,7 +28,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Labels_are_text_compared_exactly()
     {
-        var path = temp.Write("p.csv", "id,cluster\nA,01\nB,1\nC,1 \nD,1\n");
+        var path = temp.WriteText("p.csv", "id,cluster\nA,01\nB,1\nC,1 \nD,1\n");
 
         var partition = PartitionFile.Read(path);
 
@@ -52,7 +52,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Reads_rfc4180_quoted_fields_and_counts_physical_lines()
     {
-        var path = temp.Write("q.csv", "id,note,cluster\n\"A,1\",\"said \"\"hi\"\"\",\"c,1\"\nB,\"two\nlines\",2\nC,,\"\"\"\"\n");
+        var path = temp.WriteText("q.csv", "id,note,cluster\n\"A,1\",\"said \"\"hi\"\"\",\"c,1\"\nB,\"two\nlines\",2\nC,,\"\"\"\"\n");
 
         var partition = PartitionFile.Read(path);
 
@@ -64,7 +64,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Reads_tab_separated_values_for_a_tsv_file()
     {
-        var path = temp.Write("p.tsv", "id\tcluster\tnote\nA\t1\thas, commas\nB\t2\t\n");
+        var path = temp.WriteText("p.tsv", "id\tcluster\tnote\nA\t1\thas, commas\nB\t2\t\n");
 
         var partition = PartitionFile.Read(path);
 
@@ -75,7 +75,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Uses_the_configured_column_names()
     {
-        var path = temp.Write("p.csv", "customer_id,segment\nC1,gold\nC2,silver\n");
+        var path = temp.WriteText("p.csv", "customer_id,segment\nC1,gold\nC2,silver\n");
 
         var partition = PartitionFile.Read(path, new PartitionColumns("customer_id", "segment"));
 
@@ -86,7 +86,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Skips_blank_lines_but_keeps_line_numbers()
     {
-        var path = temp.Write("p.csv", "id,cluster\n\nA,1\n\r\nB,2\n\n");
+        var path = temp.WriteText("p.csv", "id,cluster\n\nA,1\n\r\nB,2\n\n");
 
         var partition = PartitionFile.Read(path);
 
@@ -96,7 +96,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Missing_file_is_an_input_error_naming_the_file()
     {
-        var path = Path.Combine(temp.Path, "nope.csv");
+        var path = Path.Combine(temp.Root, "nope.csv");
 
         var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 
@@ -108,16 +108,16 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Directory_path_is_an_input_error()
     {
-        var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(temp.Path));
+        var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(temp.Root));
 
-        Assert.Equal(temp.Path, error.FilePath);
+        Assert.Equal(temp.Root, error.FilePath);
         Assert.Contains("is a directory", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Empty_file_is_an_error_on_line_1()
     {
-        var path = temp.Write("empty.csv", string.Empty);
+        var path = temp.WriteText("empty.csv", string.Empty);
 
         var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 
@@ -128,7 +128,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void File_with_only_a_header_is_an_error()
     {
-        var path = temp.Write("header.csv", "id,cluster\n");
+        var path = temp.WriteText("header.csv", "id,cluster\n");
 
         var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 
@@ -139,7 +139,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Missing_column_lists_the_columns_that_exist_and_suggests_a_near_match()
     {
-        var path = temp.Write("p.csv", "id,Cluster,region\nA,1,x\n");
+        var path = temp.WriteText("p.csv", "id,Cluster,region\nA,1,x\n");
 
         var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 
@@ -155,7 +155,7 @@ public sealed class PartitionFileTests : IDisposable
     [InlineData("p.csv", "id;cluster\nA;1\n", "a ';', so the file is not comma-separated")]
     public void Header_with_another_delimiter_says_so(string name, string content, string expected)
     {
-        var path = temp.Write(name, content);
+        var path = temp.WriteText(name, content);
 
         var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 
@@ -166,7 +166,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Column_named_twice_in_the_header_is_an_error()
     {
-        var path = temp.Write("p.csv", "id,cluster,id\nA,1,B\n");
+        var path = temp.WriteText("p.csv", "id,cluster,id\nA,1,B\n");
 
         var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 
@@ -176,7 +176,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Duplicate_id_names_both_lines()
     {
-        var path = temp.Write("p.csv", "id,cluster\nA,1\nB,2\nC,1\nB,3\n");
+        var path = temp.WriteText("p.csv", "id,cluster\nA,1\nB,2\nC,1\nB,3\n");
 
         var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 
@@ -190,13 +190,13 @@ public sealed class PartitionFileTests : IDisposable
     public void Ids_in_messages_are_escaped_and_shortened_to_keep_one_line()
     {
         var longId = new string('x', 100);
-        var path = temp.Write("p.csv", $"id,cluster\n\"a\nb\",1\n\"a\nb\",2\n{longId},\n");
+        var path = temp.WriteText("p.csv", $"id,cluster\n\"a\nb\",1\n\"a\nb\",2\n{longId},\n");
 
         var duplicate = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 
         Assert.Contains("duplicate id 'a\\nb': it is on line 2 and again on line 4.", duplicate.Message, StringComparison.Ordinal);
 
-        path = temp.Write("q.csv", $"id,cluster\n{longId},\n");
+        path = temp.WriteText("q.csv", $"id,cluster\n{longId},\n");
         var empty = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
         Assert.Contains($"of id '{new string('x', 60)}...' is empty", empty.Message, StringComparison.Ordinal);
     }
@@ -206,7 +206,7 @@ public sealed class PartitionFileTests : IDisposable
     [InlineData("id,cluster\nA,1\nB,\"  \"\n")]
     public void Empty_cluster_value_is_an_error_on_its_line(string content)
     {
-        var path = temp.Write("p.csv", content);
+        var path = temp.WriteText("p.csv", content);
 
         var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 
@@ -218,7 +218,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Empty_id_is_an_error_on_its_line()
     {
-        var path = temp.Write("p.csv", "id,cluster\nA,1\n,2\n");
+        var path = temp.WriteText("p.csv", "id,cluster\nA,1\n,2\n");
 
         var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 
@@ -231,7 +231,7 @@ public sealed class PartitionFileTests : IDisposable
     [InlineData("id,cluster\nA,1\nB,2,x\n", "3 fields")]
     public void Ragged_row_is_an_error_on_its_line(string content, string fields)
     {
-        var path = temp.Write("p.csv", content);
+        var path = temp.WriteText("p.csv", content);
 
         var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 
@@ -242,7 +242,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Unterminated_quote_names_the_line_where_it_opened()
     {
-        var path = temp.Write("p.csv", "id,cluster\nA,1\nB,\"2\nC,3\nD,4\n");
+        var path = temp.WriteText("p.csv", "id,cluster\nA,1\nB,\"2\nC,3\nD,4\n");
 
         var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 
@@ -253,7 +253,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Text_after_a_closing_quote_is_an_error()
     {
-        var path = temp.Write("p.csv", "id,cluster\nA,\"1\"x\n");
+        var path = temp.WriteText("p.csv", "id,cluster\nA,\"1\"x\n");
 
         var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 
@@ -264,7 +264,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Quote_inside_an_unquoted_field_is_an_error()
     {
-        var path = temp.Write("p.csv", "id,cluster\nA,1\nB,2\"x\n");
+        var path = temp.WriteText("p.csv", "id,cluster\nA,1\nB,2\"x\n");
 
         var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 
@@ -300,7 +300,7 @@ public sealed class PartitionFileTests : IDisposable
     [Fact]
     public void Record_longer_than_the_limit_is_an_error()
     {
-        var path = temp.Write("p.csv", "id,cluster\nA," + new string('x', DelimitedRecordReader.MaxRecordLength + 1) + "\n");
+        var path = temp.WriteText("p.csv", "id,cluster\nA," + new string('x', DelimitedRecordReader.MaxRecordLength + 1) + "\n");
 
         var error = Assert.Throws<NmiGateInputException>(() => PartitionFile.Read(path));
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using NmiGate.Core.Registry;
-using NmiGate.Core.Tests.Support;
+using NmiGate.TestUtilities;
 
 namespace NmiGate.Core.Tests.Registry;
 

@@ -1,5 +1,5 @@
 using NmiGate.Core.Registry;
-using NmiGate.Core.Tests.Support;
+using NmiGate.TestUtilities;
 
 namespace NmiGate.Core.Tests.Registry;
 
@@ -8,15 +8,15 @@ internal sealed class RegistryWorkspace : IDisposable
 {
     public const string Gate = "segments";
 
-    private readonly TempDirectory temp = new();
+    private readonly TempWorkspace temp = new();
 
     public RegistryWorkspace()
     {
-        RegistryFolder = System.IO.Path.Combine(temp.Path, ".nmigate");
+        RegistryFolder = System.IO.Path.Combine(temp.Root, ".nmigate");
         Registry = ReferenceRegistry.Open(RegistryFolder);
     }
 
-    public string Path => temp.Path;
+    public string Path => temp.Root;
 
     public string RegistryFolder { get; }
 
@@ -24,7 +24,7 @@ internal sealed class RegistryWorkspace : IDisposable
 
     public static RegistrationProvenance Provenance(string? note = null) => new("0.1.0-test", Note: note);
 
-    public string Write(string name, string content) => temp.Write(name, content);
+    public string Write(string name, string content) => temp.WriteText(name, content);
 
     /// <summary>Registers ids a, b, c, d with two clusters; <paramref name="salt"/> varies the labels.</summary>
     public RegistryVersion RegisterSmall(string salt = "", string gate = Gate) =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using NmiGate.Core.Scoring;
-using NmiGate.Core.Tests.Support;
 using NmiGate.TestUtilities;
 
 namespace NmiGate.Core.Tests.Scoring;

@@ -1,7 +1,7 @@
-namespace NmiGate.Action.Tests.Support;
+namespace NmiGate.TestUtilities;
 
 /// <summary>Finds the checkout root (the folder holding NmiGate.slnx) and the shared/ folder beside it.</summary>
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 

@@ -65,21 +65,28 @@ internal static class HungarianMatching
     }
 
     /// <summary>
-    /// Minimum-cost assignment of every one of <paramref name="n"/> rows to distinct columns among
-    /// <paramref name="m"/> ≥ n, cost = −weight. Returns each row's column.
+    /// Minimum-cost assignment, cost = −weight, of every one of <paramref name="n"/> rows to distinct
+    /// columns among <paramref name="m"/> ≥ n (of the transpose when <paramref name="transposed"/>).
+    /// Returns each row's column. Potentials and the path bookkeeping are 1-based, as in the
+    /// textbook formulation; index 0 is the virtual start column.
     /// </summary>
     private static int[] SolveTall(ReadOnlySpan<long> weights, int n, int m, bool transposed)
     {
-        // Dense copy of the costs, 1-based rows to match the textbook formulation; row 0 is unused.
-        // Costs are −weight, so minimising cost maximises weight.
-        var width = transposed ? n : m;
-        var cost = new long[n * m];
-        for (var i = 0; i < n; i++)
+        // The search reads one row of weights at a time, so rows must be contiguous: a transposed
+        // matrix is copied once; otherwise the caller's weights are read in place (no 8 MB copy at K = 1000).
+        ReadOnlySpan<long> rows = weights;
+        if (transposed)
         {
-            for (var j = 0; j < m; j++)
+            var copy = new long[n * m];
+            for (var i = 0; i < n; i++)
             {
-                cost[(i * m) + j] = -(transposed ? weights[(j * width) + i] : weights[(i * width) + j]);
+                for (var j = 0; j < m; j++)
+                {
+                    copy[(i * m) + j] = weights[(j * n) + i];
+                }
             }
+
+            rows = copy;
         }
 
         const long Infinity = long.MaxValue / 4;
@@ -106,7 +113,7 @@ internal static class HungarianMatching
                 var i0 = columnRow[j0];
                 var delta = Infinity;
                 var j1 = 0;
-                var rowCost = cost.AsSpan((i0 - 1) * m, m);
+                var rowWeights = rows.Slice((i0 - 1) * m, m);
                 var ui0 = u[i0];
                 for (var j = 1; j <= m; j++)
                 {
@@ -115,7 +122,8 @@ internal static class HungarianMatching
                         continue;
                     }
 
-                    var reduced = rowCost[j - 1] - ui0 - v[j];
+                    // Cost = −weight: minimising cost maximises the rows kept together.
+                    var reduced = -rowWeights[j - 1] - ui0 - v[j];
                     if (reduced < minReduced[j])
                     {
                         minReduced[j] = reduced;

@@ -15,7 +15,7 @@ public enum ChangeKind
     /// </summary>
     MergedInto,
 
-    /// <summary>No candidate cluster is matched to it (none is left, or its best match shares no rows).</summary>
+    /// <summary>No candidate cluster is matched to it (none is left, or its best match shares no rows), and it is neither split nor merged.</summary>
     Vanished,
 
     /// <summary>Its matched candidate cluster keeps at least <see cref="DiffOptions.StableShare"/> of it.</summary>

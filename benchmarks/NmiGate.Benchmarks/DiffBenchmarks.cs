@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using NmiGate.Core.Diff;
 using NmiGate.Core.Metrics;
+using NmiGate.Core.Partitions;
 
 namespace NmiGate.Benchmarks;
 
@@ -17,6 +18,8 @@ namespace NmiGate.Benchmarks;
 public class DiffBenchmarks
 {
     private ContingencyTable table = null!;
+    private AlignedPartitions aligned = null!;
+    private ClusterDiff diff = null!;
 
     /// <summary>Rows.</summary>
     [Params(1_000_000)]
@@ -35,23 +38,43 @@ public class DiffBenchmarks
     public string Candidate { get; set; } = "Noisy";
 
     /// <summary>Counts the table once.</summary>
-    [GlobalSetup]
+    [GlobalSetup(Targets = [nameof(Nmi), nameof(Diff)])]
     public void Setup()
     {
-        var (reference, candidate) = LabelData.Generate(N, K, ClusterSizes.Balanced);
-        var random = new Random(LabelData.DefaultSeed + 1);
-        for (var i = 0; i < candidate.Length; i++)
-        {
-            // Renamed (7 is coprime with 100 and 1000, so this is a permutation), or replaced.
-            candidate[i] = Candidate == "Noisy" ? ((candidate[i] * 7) + 3) % K : random.Next(K);
-        }
-
+        var (reference, candidate) = Labels();
         table = ContingencyTable.FromLabels(reference, candidate);
-        var diff = ContingencyDiff.Compute(table);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Check N={N} K={K} {Candidate}: {table.CellCount} cells, {diff.Matches.Count} matches, {diff.MovedRows} moved rows"));
-        if (diff.KeptRows + diff.MovedRows != table.RowCount)
+        var check = ContingencyDiff.Compute(table);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Check N={N} K={K} {Candidate}: {table.CellCount} cells, {check.Matches.Count} matches, {check.MovedRows} moved rows"));
+        if (check.KeptRows + check.MovedRows != table.RowCount)
         {
             throw new InvalidOperationException("The diff's totals do not add up to N.");
+        }
+    }
+
+    /// <summary>
+    /// Aligned partitions of the same labels (ids "r0", "r1", ..., built in memory rather than read
+    /// from files) and their diff, for the moved-id sample.
+    /// </summary>
+    [GlobalSetup(Target = nameof(SampleMovedIds))]
+    public void SetupAligned()
+    {
+        var (reference, candidate) = Labels();
+        aligned = AlignedPartitions.Align(InMemory(reference), InMemory(candidate));
+        diff = ContingencyDiff.Compute(aligned.ToContingencyTable());
+
+        static Partition InMemory(int[] labels)
+        {
+            var ids = new string[labels.Length];
+            var clusters = new string[labels.Length];
+            var rowById = new Dictionary<string, int>(labels.Length, StringComparer.Ordinal);
+            for (var i = 0; i < labels.Length; i++)
+            {
+                ids[i] = string.Create(CultureInfo.InvariantCulture, $"r{i}");
+                clusters[i] = labels[i].ToString(CultureInfo.InvariantCulture);
+                rowById[ids[i]] = i;
+            }
+
+            return new Partition("memory.csv", PartitionColumns.Default, ids, clusters, new long[labels.Length], rowById, labels.Distinct().Count());
         }
     }
 
@@ -62,4 +85,21 @@ public class DiffBenchmarks
     /// <summary>The whole diff: dense weights, matching, per-cluster entries, new clusters.</summary>
     [Benchmark]
     public ClusterDiff Diff() => ContingencyDiff.Compute(table);
+
+    /// <summary>Ten moved ids per reference cluster: one pass over the N aligned rows.</summary>
+    [Benchmark]
+    public IReadOnlyList<MovedIdSample> SampleMovedIds() => ContingencyDiff.SampleMovedIds(aligned, diff, perCluster: 10, seed: 42);
+
+    private (int[] Reference, int[] Candidate) Labels()
+    {
+        var (reference, candidate) = LabelData.Generate(N, K, ClusterSizes.Balanced);
+        var random = new Random(LabelData.DefaultSeed + 1);
+        for (var i = 0; i < candidate.Length; i++)
+        {
+            // Renamed (7 is coprime with 100 and 1000, so this is a permutation), or replaced.
+            candidate[i] = Candidate == "Noisy" ? ((candidate[i] * 7) + 3) % K : random.Next(K);
+        }
+
+        return (reference, candidate);
+    }
 }

@@ -60,6 +60,35 @@ public sealed class ContingencyDiffTests
     }
 
     [Fact]
+    public void A_weak_match_beside_a_large_destination_that_holds_no_other_cluster_is_shrunk()
+    {
+        // B (1000 rows) is spread thin: 150 in y, the rest over nine clusters. Matching y to B keeps
+        // more rows overall than giving y to A, so A keeps only x (15%) while y holds 60% of A but
+        // only 15% of B: not a merge, and A has one large part only: not a split.
+        var cells = new List<(string, string, long)> { ("A", "x", 15), ("A", "y", 60), ("B", "y", 150) };
+        for (var i = 1; i <= 9; i++)
+        {
+            cells.Add(("B", $"b{i}", i == 9 ? 98 : 94));
+        }
+
+        for (var i = 1; i <= 5; i++)
+        {
+            cells.Add(("A", $"b{i}", 5));
+        }
+
+        var table = Table([.. cells]);
+
+        var diff = ContingencyDiff.Compute(table);
+
+        var a = Change(diff, "A");
+        Assert.Equal("x", a.Match?.CandidateLabel);
+        Assert.Equal("y", Change(diff, "B").Match?.CandidateLabel);
+        Assert.Equal(ChangeKind.Shrunk, a.Kind);
+        Assert.Equal(("y", 0.6), (a.Destinations[0].Label, a.Destinations[0].Share));
+        AssertInvariants(table, diff);
+    }
+
+    [Fact]
     public void Two_clusters_merged_into_one_are_both_flagged_merged_into_naming_each_other()
     {
         var table = Table(("A", "x", 100), ("B", "x", 80), ("C", "y", 50));

@@ -112,6 +112,21 @@ public sealed class ContingencyDiffTests
     }
 
     [Fact]
+    public void A_cluster_that_keeps_all_its_rows_is_merged_into_when_its_match_also_takes_a_large_part_of_another()
+    {
+        var table = Table(("A", "x", 100), ("B", "y", 70), ("B", "x", 30));
+
+        var diff = ContingencyDiff.Compute(table);
+
+        var a = Change(diff, "A");
+        Assert.Equal(1.0, a.KeptShare);
+        Assert.Equal(ChangeKind.MergedInto, a.Kind);
+        Assert.Equal([("B", 30L, 0.3)], a.MergedWith.Select(f => (f.Label, f.Rows, f.Share)));
+        Assert.Equal(ChangeKind.Split, Change(diff, "B").Kind); // split takes precedence over merged-into
+        AssertInvariants(table, diff);
+    }
+
+    [Fact]
     public void A_candidate_cluster_with_no_reference_counterpart_is_listed_as_new_with_its_sources()
     {
         var table = Table(("A", "x", 90), ("A", "w", 10), ("B", "y", 95), ("B", "w", 5));

@@ -67,9 +67,16 @@ internal static class HungarianMatching
     /// <summary>
     /// Minimum-cost assignment, cost = −weight, of every one of <paramref name="n"/> rows to distinct
     /// columns among <paramref name="m"/> ≥ n (of the transpose when <paramref name="transposed"/>).
-    /// Returns each row's column. Potentials and the path bookkeeping are 1-based, as in the
-    /// textbook formulation; index 0 is the virtual start column.
+    /// Returns each row's column.
     /// </summary>
+    /// <remarks>
+    /// Rows are inserted one at a time. For each, a Dijkstra search over reduced costs
+    /// (cost − v[column]; a matched row's own potential is implied by its tight edge, so only
+    /// column potentials are stored) grows shortest paths through matched columns until it reaches
+    /// a free column; the potentials of the scanned columns are then raised so every reduced cost
+    /// stays non-negative and the new matching stays tight (LAPJV's augmentation step). Relaxation
+    /// and the search for the next column share one pass over the columns.
+    /// </remarks>
     private static int[] SolveTall(ReadOnlySpan<long> weights, int n, int m, bool transposed)
     {
         // The search reads one row of weights at a time, so rows must be contiguous: a transposed
@@ -89,91 +96,97 @@ internal static class HungarianMatching
             rows = copy;
         }
 
-        const long Infinity = long.MaxValue / 4;
-
-        // u, v: row and column potentials, kept so every reduced cost cost − u − v is ≥ 0 and tight
-        // on matched pairs. columnRow[j]: the row matched to column j (0 = none; column 0 is the
-        // virtual start). way[j]: the previous column on the shortest path, to augment along it.
-        var u = new long[n + 1];
-        var v = new long[m + 1];
-        var columnRow = new int[m + 1];
-        var way = new int[m + 1];
-        var minReduced = new long[m + 1];
-        var used = new bool[m + 1];
-        for (var i = 1; i <= n; i++)
+        var v = new long[m];
+        var columnRow = new int[m];
+        Array.Fill(columnRow, -1);
+        var rowColumn = new int[n];
+        var distance = new long[m];
+        var predecessor = new int[m];
+        var scanned = new bool[m];
+        var scannedList = new int[m];
+        for (var row = 0; row < n; row++)
         {
-            // Dijkstra from the new row over reduced costs until a free column is reached.
-            columnRow[0] = i;
-            var j0 = 0;
-            Array.Fill(minReduced, Infinity);
-            Array.Clear(used);
-            do
+            // Distances from the new row: its reduced costs, up to its (free) potential.
+            var rowWeights = rows.Slice(row * m, m);
+            var next = -1;
+            var nearest = long.MaxValue;
+            for (var j = 0; j < m; j++)
             {
-                used[j0] = true;
-                var i0 = columnRow[j0];
-                var delta = Infinity;
-                var j1 = 0;
-                var rowWeights = rows.Slice((i0 - 1) * m, m);
-                var ui0 = u[i0];
-                for (var j = 1; j <= m; j++)
+                // Cost = −weight: minimising cost maximises the rows kept together.
+                var d = -rowWeights[j] - v[j];
+                distance[j] = d;
+                predecessor[j] = row;
+
+                // Strict <: the lowest column index wins ties, which makes the result deterministic.
+                if (d < nearest)
                 {
-                    if (used[j])
+                    nearest = d;
+                    next = j;
+                }
+            }
+
+            Array.Clear(scanned);
+            var scannedCount = 0;
+            while (columnRow[next] >= 0)
+            {
+                // The nearest column is taken: continue the paths through the row that holds it.
+                scanned[next] = true;
+                scannedList[scannedCount++] = next;
+                var holder = columnRow[next];
+                var holderWeights = rows.Slice(holder * m, m);
+
+                // The holder's edge to its column is tight, so its implied potential is
+                // cost − v there; offset = distance to the holder minus that potential.
+                var offset = nearest - (-holderWeights[next] - v[next]);
+                next = -1;
+                nearest = long.MaxValue;
+                for (var j = 0; j < m; j++)
+                {
+                    if (scanned[j])
                     {
                         continue;
                     }
 
-                    // Cost = −weight: minimising cost maximises the rows kept together.
-                    var reduced = -rowWeights[j - 1] - ui0 - v[j];
-                    if (reduced < minReduced[j])
+                    var d = offset - holderWeights[j] - v[j];
+                    if (d < distance[j])
                     {
-                        minReduced[j] = reduced;
-                        way[j] = j0;
+                        distance[j] = d;
+                        predecessor[j] = holder;
                     }
 
-                    // Strict <: the lowest column index wins ties, which makes the result deterministic.
-                    if (minReduced[j] < delta)
+                    if (distance[j] < nearest)
                     {
-                        delta = minReduced[j];
-                        j1 = j;
+                        nearest = distance[j];
+                        next = j;
                     }
                 }
+            }
 
-                for (var j = 0; j <= m; j++)
+            // Raise the scanned columns' potentials by how much closer than the free column they
+            // were: reduced costs stay non-negative and every edge on the new matching is tight.
+            for (var k = 0; k < scannedCount; k++)
+            {
+                var column = scannedList[k];
+                v[column] += distance[column] - nearest;
+            }
+
+            // Augment: flip the path from the free column back to the new row.
+            var free = next;
+            while (true)
+            {
+                var holder = predecessor[free];
+                columnRow[free] = holder;
+                var previous = rowColumn[holder];
+                rowColumn[holder] = free;
+                if (holder == row)
                 {
-                    if (used[j])
-                    {
-                        u[columnRow[j]] += delta;
-                        v[j] -= delta;
-                    }
-                    else
-                    {
-                        minReduced[j] -= delta;
-                    }
+                    break;
                 }
 
-                j0 = j1;
-            }
-            while (columnRow[j0] != 0);
-
-            // Augment: shift the matching along the path back to the virtual column.
-            do
-            {
-                var j1 = way[j0];
-                columnRow[j0] = columnRow[j1];
-                j0 = j1;
-            }
-            while (j0 != 0);
-        }
-
-        var assignment = new int[n];
-        for (var j = 1; j <= m; j++)
-        {
-            if (columnRow[j] != 0)
-            {
-                assignment[columnRow[j] - 1] = j - 1;
+                free = previous;
             }
         }
 
-        return assignment;
+        return rowColumn;
     }
 }

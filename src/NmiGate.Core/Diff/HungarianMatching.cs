@@ -2,8 +2,8 @@ namespace NmiGate.Core.Diff;
 
 /// <summary>
 /// Maximum-weight one-to-one matching of the rows and columns of a dense non-negative weight
-/// matrix: the Hungarian algorithm in its O(n²m) shortest-augmenting-path form with row and column
-/// potentials (Jonker–Volgenant style, as in Kuhn–Munkres with Dijkstra on reduced costs).
+/// matrix: the Hungarian algorithm in its O(n²m) shortest-augmenting-path form with dual
+/// potentials (Jonker–Volgenant style: Dijkstra on reduced costs, one row inserted at a time).
 /// </summary>
 /// <remarks>
 /// Weights are <c>long</c>, so the optimum is exact (no floating-point ties or drift). Rectangular

@@ -41,6 +41,28 @@ public sealed class HungarianMatchingTests
         }
     }
 
+    [Theory]
+    [InlineData(21, 40, 40, 5)]
+    [InlineData(22, 30, 70, 1000)]
+    [InlineData(23, 70, 30, 2)]
+    [InlineData(24, 120, 120, 1_000_000)]
+    public void Finds_the_same_total_weight_as_a_textbook_implementation_on_matrices_too_large_for_brute_force(int seed, int rows, int columns, int maxWeight)
+    {
+        var random = new Random(seed);
+        for (var trial = 0; trial < 5; trial++)
+        {
+            var weights = new long[rows * columns];
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] = random.Next(3) == 0 ? 0 : random.Next(maxWeight + 1);
+            }
+
+            var assignment = HungarianMatching.Solve(weights, rows, columns);
+
+            Assert.Equal(Textbook(weights, rows, columns), TotalOfValidMatching(weights, rows, columns, assignment));
+        }
+    }
+
     [Fact]
     public void Drops_pairs_of_weight_zero()
     {
@@ -100,6 +122,87 @@ public sealed class HungarianMatchingTests
             var weight = weights[(i * columns) + assignment[i]];
             Assert.True(weight > 0, $"row {i} is matched to column {assignment[i]} with weight zero");
             total += weight;
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// The maximum total weight by the classic O(n²m) Hungarian algorithm with row and column
+    /// potentials (the e-maxx formulation), written independently of the code under test.
+    /// </summary>
+    private static long Textbook(long[] weights, int rows, int columns)
+    {
+        var transposed = rows > columns;
+        var (n, m) = transposed ? (columns, rows) : (rows, columns);
+        long Cost(int i, int j) => -(transposed ? weights[((j - 1) * columns) + i - 1] : weights[((i - 1) * columns) + j - 1]);
+        var u = new long[n + 1];
+        var v = new long[m + 1];
+        var p = new int[m + 1];
+        var way = new int[m + 1];
+        for (var i = 1; i <= n; i++)
+        {
+            p[0] = i;
+            var j0 = 0;
+            var minv = Enumerable.Repeat(long.MaxValue / 4, m + 1).ToArray();
+            var used = new bool[m + 1];
+            do
+            {
+                used[j0] = true;
+                int i0 = p[j0], j1 = 0;
+                var delta = long.MaxValue / 4;
+                for (var j = 1; j <= m; j++)
+                {
+                    if (!used[j])
+                    {
+                        var cur = Cost(i0, j) - u[i0] - v[j];
+                        if (cur < minv[j])
+                        {
+                            minv[j] = cur;
+                            way[j] = j0;
+                        }
+
+                        if (minv[j] < delta)
+                        {
+                            delta = minv[j];
+                            j1 = j;
+                        }
+                    }
+                }
+
+                for (var j = 0; j <= m; j++)
+                {
+                    if (used[j])
+                    {
+                        u[p[j]] += delta;
+                        v[j] -= delta;
+                    }
+                    else
+                    {
+                        minv[j] -= delta;
+                    }
+                }
+
+                j0 = j1;
+            }
+            while (p[j0] != 0);
+
+            do
+            {
+                var j1 = way[j0];
+                p[j0] = p[j1];
+                j0 = j1;
+            }
+            while (j0 != 0);
+        }
+
+        long total = 0;
+        for (var j = 1; j <= m; j++)
+        {
+            if (p[j] != 0)
+            {
+                total -= Cost(p[j], j);
+            }
         }
 
         return total;

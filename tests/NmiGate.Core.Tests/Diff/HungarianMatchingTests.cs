@@ -75,7 +75,7 @@ public sealed class HungarianMatchingTests
     }
 
     [Fact]
-    public void Breaks_ties_by_index_the_same_way_every_time()
+    public void Gives_the_same_valid_matching_every_time_when_all_weights_tie()
     {
         var weights = new long[16];
         Array.Fill(weights, 7);

@@ -2,13 +2,13 @@ using System.Text;
 using NmiGate.Core.Diff;
 using NmiGate.Core.Partitions;
 using NmiGate.Core.Tests.Metrics;
-using NmiGate.Core.Tests.Support;
+using NmiGate.TestUtilities;
 
 namespace NmiGate.Core.Tests.Diff;
 
 public sealed class MovedIdSampleTests : IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempWorkspace temp = new();
 
     public void Dispose() => temp.Dispose();
 
@@ -121,7 +121,7 @@ public sealed class MovedIdSampleTests : IDisposable
 
         var name = Guid.NewGuid().ToString("N");
         return AlignedPartitions.Align(
-            PartitionFile.Read(temp.Write($"{name}-r.csv", reference.ToString())),
-            PartitionFile.Read(temp.Write($"{name}-c.csv", candidate.ToString())));
+            PartitionFile.Read(temp.WriteText($"{name}-r.csv", reference.ToString())),
+            PartitionFile.Read(temp.WriteText($"{name}-c.csv", candidate.ToString())));
     }
 }

@@ -17,21 +17,39 @@ internal static class ScoredPartitionFactory
         var ids = new string[count];
         var clusters = new string[count];
         var lines = new long[count];
-        var rowById = new Dictionary<string, int>(count, StringComparer.Ordinal);
         var distinct = new HashSet<uint>();
         for (var i = 0; i < count; i++)
         {
             ids[i] = scored.Ids[i];
             var key = scored.ClusterIds[i];
             clusters[i] = key.ToString(CultureInfo.InvariantCulture);
-            lines[i] = scored.IdLines is { } idLines && idLines.TryGetValue(ids[i], out var line) ? line : i + 2L;
+            lines[i] = scored.Lines is { } scoredLines ? scoredLines[i] : i + 2L;
             distinct.Add(key);
+        }
+
+        return new Partition(dataPath, PartitionColumns.Default, ids, clusters, lines, RowById(scored, ids), distinct.Count);
+    }
+
+    /// <summary>
+    /// The id index scoring built for its duplicate check (id → row, the same rows as here), or a
+    /// new one. Reusing it saves a second dictionary of N entries, the largest part of the candidate.
+    /// </summary>
+    private static Dictionary<string, int> RowById(ScoredPartition scored, string[] ids)
+    {
+        if (scored.RowById is { } built && built.Count == ids.Length && ReferenceEquals(built.Comparer, StringComparer.Ordinal))
+        {
+            return built;
+        }
+
+        var rowById = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
             if (!rowById.TryAdd(ids[i], i))
             {
                 throw new InvalidOperationException($"Scoring returned id '{ids[i]}' twice; it must refuse duplicate ids.");
             }
         }
 
-        return new Partition(dataPath, PartitionColumns.Default, ids, clusters, lines, rowById, distinct.Count);
+        return rowById;
     }
 }

@@ -87,7 +87,7 @@ public static class PartitionScorer
         }
 
         progress?.Report(new ScoringProgress(run.RowCount, clock.Elapsed));
-        return new ScoredPartition(run.Ids, run.ClusterIds, clock.Elapsed, plan.Kind, run.IdLines);
+        return new ScoredPartition(run.Ids, run.ClusterIds, clock.Elapsed, plan.Kind, run.RowById, run.Lines);
     }
 
     private static char ResolveSeparator(ScoringRequest request)

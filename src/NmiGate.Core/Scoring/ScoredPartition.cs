@@ -3,17 +3,22 @@ namespace NmiGate.Core.Scoring;
 /// <summary>The candidate partition: each row's id and cluster, in file order.</summary>
 public sealed class ScoredPartition
 {
-    internal ScoredPartition(IReadOnlyList<string> ids, IReadOnlyList<uint> clusterIds, TimeSpan elapsed, ModelInputKind inputKind, IReadOnlyDictionary<string, long>? idLines = null)
+    internal ScoredPartition(
+        IReadOnlyList<string> ids, IReadOnlyList<uint> clusterIds, TimeSpan elapsed, ModelInputKind inputKind, Dictionary<string, int>? rowById = null, IReadOnlyList<long>? lines = null)
     {
-        IdLines = idLines;
+        RowById = rowById;
+        Lines = lines;
         Ids = ids;
         ClusterIds = clusterIds;
         Elapsed = elapsed;
         InputKind = inputKind;
     }
 
-    /// <summary>The data-file line of each id (kept from the duplicate check, so it costs nothing extra), for messages.</summary>
-    internal IReadOnlyDictionary<string, long>? IdLines { get; }
+    /// <summary>The row index of each id (built by the duplicate check; reused as the partition's id index). Never modified after scoring.</summary>
+    internal Dictionary<string, int>? RowById { get; }
+
+    /// <summary>The data-file line of each row, aligned with <see cref="Ids"/>, for messages.</summary>
+    internal IReadOnlyList<long>? Lines { get; }
 
     /// <summary>Row ids as written in the data file, in file order.</summary>
     public IReadOnlyList<string> Ids { get; }

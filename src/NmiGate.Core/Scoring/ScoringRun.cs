@@ -26,8 +26,11 @@ internal sealed class ScoringRun : IDisposable
     private readonly List<string> ids = [];
     private readonly List<uint> clusterIds = [];
 
-    // Id → line of first occurrence; the same string instances as in ids, so this costs one entry per row.
-    private readonly Dictionary<string, long> idLines = new(StringComparer.Ordinal);
+    // Id → row index (the duplicate check), and each row's line. The dictionary holds the same
+    // string instances as ids and is handed on as the candidate partition's id index, so a check
+    // builds one id index for the candidate, not two.
+    private readonly Dictionary<string, int> rowById = new(StringComparer.Ordinal);
+    private readonly List<long> lines = [];
     private readonly List<(string Id, long Line)> unassignedSample = [];
     private readonly long fileLength;
     private readonly long headerCharacters;
@@ -99,8 +102,11 @@ internal sealed class ScoringRun : IDisposable
 
     public long RowCount => ids.Count;
 
-    /// <summary>The line of each id read so far.</summary>
-    public IReadOnlyDictionary<string, long> IdLines => idLines;
+    /// <summary>The row index of each id read so far.</summary>
+    public Dictionary<string, int> RowById => rowById;
+
+    /// <summary>The line of each row read so far, aligned with <see cref="Ids"/>.</summary>
+    public IReadOnlyList<long> Lines => lines;
 
     /// <summary>Scores the next row; false after the last one.</summary>
     public bool Next()
@@ -151,6 +157,7 @@ internal sealed class ScoringRun : IDisposable
 
         ids.Add(id);
         clusterIds.Add(key);
+        lines.Add(reader.LineNumber);
         if (ids.Count == SizingSample)
         {
             ReserveForEstimatedRows();
@@ -193,7 +200,8 @@ internal sealed class ScoringRun : IDisposable
         var capacity = (int)Math.Min(estimate, Array.MaxLength / 2);
         ids.EnsureCapacity(capacity);
         clusterIds.EnsureCapacity(capacity);
-        idLines.EnsureCapacity(capacity);
+        lines.EnsureCapacity(capacity);
+        rowById.EnsureCapacity(capacity);
     }
 
     private string ValidateRow()
@@ -220,11 +228,11 @@ internal sealed class ScoringRun : IDisposable
                 header[idField]);
         }
 
-        if (!idLines.TryAdd(id, reader.LineNumber))
+        if (!rowById.TryAdd(id, ids.Count))
         {
             throw new ScoringException(
                 ScoringErrorCodes.DuplicateId,
-                string.Create(CultureInfo.InvariantCulture, $"{reader.Path}({reader.LineNumber}): id '{id}' appears on line {idLines[id]} and again on line {reader.LineNumber}. Ids in column '{header[idField]}' must be unique; remove the duplicate row."),
+                string.Create(CultureInfo.InvariantCulture, $"{reader.Path}({reader.LineNumber}): id '{id}' appears on line {lines[rowById[id]]} and again on line {reader.LineNumber}. Ids in column '{header[idField]}' must be unique; remove the duplicate row."),
                 reader.Path,
                 reader.LineNumber,
                 header[idField]);

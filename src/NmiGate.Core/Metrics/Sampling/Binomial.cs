@@ -173,7 +173,9 @@ internal static class Binomial
             if (v <= urvr)
             {
                 u = (v / vr) - 0.43;
-                return (long)Math.Floor(((((2 * a) / (0.5 - Math.Abs(u))) + b) * u) + c);
+
+                // The value is ≥ 0 here (see above), where truncation is floor: one rounding less.
+                return (long)(((((2 * a) / (0.5 - Math.Abs(u))) + b) * u) + c);
             }
 
             // Step 2: a point under the hat outside the box. v ≥ v_r: a fresh u over the whole
@@ -211,25 +213,22 @@ internal static class Binomial
             var km = Math.Abs((double)(k - m));
             if (km <= RecursionLimit)
             {
-                // Step 3.1: f(i)/f(i − 1) = (n + 1 − i)/i · p/q = nr/i − r. Multiply up from the
-                // mode to k; when k < m, move the ratios to v's side instead of dividing.
-                var f = 1.0;
-                if (m < k)
+                // Step 3.1: f(i)/f(i − 1) = (n + 1 − i)/i · p/q = (nr − r·i)/i. Multiply up from
+                // the mode to k; when k < m, the ratios go to v's side instead. Numerators and
+                // denominators are multiplied apart and divided once: a chain of up to 15
+                // divisions was most of this path's cost. At most 15 factors, each below
+                // max(nr, m + 16), so neither product can overflow a double.
+                double numerator = 1, denominator = 1;
+                var from = Math.Min(m, k);
+                var to = Math.Max(m, k);
+                for (var i = from + 1; i <= to; i++)
                 {
-                    for (var i = m + 1; i <= k; i++)
-                    {
-                        f *= (nr / i) - r;
-                    }
-                }
-                else
-                {
-                    for (var i = k + 1; i <= m; i++)
-                    {
-                        v *= (nr / i) - r;
-                    }
+                    numerator *= nr - (r * i);
+                    denominator *= i;
                 }
 
-                if (v <= f)
+                var accept = m < k ? v * denominator <= numerator : v * numerator <= denominator;
+                if (accept)
                 {
                     return k;
                 }

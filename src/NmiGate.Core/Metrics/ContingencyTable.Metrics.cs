@@ -85,37 +85,29 @@ public sealed partial class ContingencyTable
     /// Adjusted mutual information (scikit-learn's <c>adjusted_mutual_info_score</c>): MI corrected
     /// for chance, (MI − E[MI]) / (mean(H) − E[MI]). 1.0 for identical partitions.
     /// </summary>
-    public double AdjustedMutualInformation(AverageMethod average = AverageMethod.Arithmetic)
-    {
-        if (BothTrivial())
-        {
-            return 1.0;
-        }
-
-        if (ReferenceClusterCount == 1 || CandidateClusterCount == 1)
-        {
-            return 0.0;
-        }
-
-        return AdjustedMutualInformation(average, MutualInformation(), ExpectedMutualInformation());
-    }
+    public double AdjustedMutualInformation(AverageMethod average = AverageMethod.Arithmetic) =>
+        AmiEdgeCase() ?? AmiFromParts(average, MutualInformation(), ExpectedMutualInformation());
 
     /// <summary>
     /// AMI from MI and E[MI] computed once by the caller: E[MI] is the costly part, and a metric set
     /// needs AMI under all four averages.
     /// </summary>
-    internal double AdjustedMutualInformation(AverageMethod average, double mi, double emi)
+    internal double AdjustedMutualInformation(AverageMethod average, double mi, double emi) =>
+        AmiEdgeCase() ?? AmiFromParts(average, mi, emi);
+
+    /// <summary>scikit-learn's limits: 1 when both sides have one cluster (or no rows), 0 when exactly one side does.</summary>
+    private double? AmiEdgeCase()
     {
         if (BothTrivial())
         {
             return 1.0;
         }
 
-        if (ReferenceClusterCount == 1 || CandidateClusterCount == 1)
-        {
-            return 0.0;
-        }
+        return ReferenceClusterCount == 1 || CandidateClusterCount == 1 ? 0.0 : null;
+    }
 
+    private double AmiFromParts(AverageMethod average, double mi, double emi)
+    {
         var normalizer = Mean(ReferenceEntropy, CandidateEntropy, average);
 
         // Both differences vanish for identical partitions (all singletons included); keeping each

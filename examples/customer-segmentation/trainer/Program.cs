@@ -27,7 +27,7 @@ switch (command)
                 Clusters: int.Parse(Option("--clusters", "6"), CultureInfo.InvariantCulture),
                 DataSeed: int.Parse(Option("--data-seed", "11"), CultureInfo.InvariantCulture),
                 IncomeBug: args.Contains("--income-bug")),
-            Option("--out", "artifacts/segmenter.zip"));
+            Option("--out", "models/segmenter.zip"));
     case "scenario" when args.Length > 1 && Scenarios.TryGet(args[1], out var scenario):
         Console.WriteLine($"scenario {args[1]}: {scenario.Description}");
         return Train(scenario.Options, Option("--out", $"artifacts/scenarios/{args[1]}.zip"));

@@ -90,7 +90,7 @@ public sealed record GateResult(
                 {
                     Verdict.Pass => count == 1 ? "the rule holds" : $"all {count} rules hold",
                     Verdict.Warn => warned > 0 ? $"{warned} of {count} rules warned" : $"all {count} rules hold",
-                    _ when FailedOnWarn => $"{warned} of {count} rules warned and fail-on-warn is set",
+                    _ when FailedOnWarn => (warned > 0 ? $"{warned} of {count} rules warned" : "the gate warned") + " and fail-on-warn is set",
                     _ => $"{failed} of {count} rules failed" + (warned > 0 ? $", {warned} warned" : string.Empty),
                 };
             }

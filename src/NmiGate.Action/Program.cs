@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using NmiGate.Action.Commands;
+using NmiGate.Action.GitHub;
 using NmiGate.Core;
 using NmiGate.Core.Diagnostics;
 
@@ -15,11 +16,14 @@ internal static class Program
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs <c>nmigate</c> in-process with the given output streams; returns the exit code.</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, HostEnvironment.Process);
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, reading <c>GITHUB_*</c> variables from <paramref name="environment"/>.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, HostEnvironment environment)
     {
         try
         {
-            var parseResult = CreateRootCommand().Parse(args);
+            var parseResult = CreateRootCommand(environment).Parse(args);
             if (parseResult.Errors.Count > 0)
             {
                 // System.CommandLine would exit 1, which means "gate failed"; a usage error is "could not evaluate".
@@ -84,10 +88,11 @@ internal static class Program
         return string.Join(' ', names);
     }
 
-    /// <summary>The command tree; each command lives in <c>Commands/</c> (publish comes later).</summary>
-    internal static RootCommand CreateRootCommand() => new("nmigate: a CI gate for ML.NET clustering models.")
+    /// <summary>The command tree; each command lives in <c>Commands/</c>.</summary>
+    internal static RootCommand CreateRootCommand(HostEnvironment? environment = null) => new("nmigate: a CI gate for ML.NET clustering models.")
     {
-        CheckCommand.Create(),
+        CheckCommand.Create(environment),
+        PublishCommand.Create(environment ?? HostEnvironment.Process),
         RegisterCommand.Create(),
         RegistryCommand.Create(),
         CompareCommand.Create(),

@@ -16,10 +16,10 @@ internal static class Program
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs <c>nmigate</c> in-process with the given output streams; returns the exit code.</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, HostEnvironment.Process);
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr) => RunWithEnvironment(args, stdout, stderr, HostEnvironment.Process);
 
     /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, reading <c>GITHUB_*</c> variables from <paramref name="environment"/>.</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, HostEnvironment environment)
+    internal static int RunWithEnvironment(string[] args, TextWriter stdout, TextWriter stderr, HostEnvironment environment)
     {
         try
         {

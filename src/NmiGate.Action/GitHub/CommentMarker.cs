@@ -10,22 +10,29 @@ internal static class CommentMarker
 
     private static string VerdictLine(PublishVerdict verdict) => $"<!-- nmigate-verdict:{verdict.ToWord()} -->";
 
-    /// <summary>The body with the gate marker first and the verdict line last (each added only if missing).</summary>
+    /// <summary>
+    /// The body with this gate's marker first and its verdict line last. Any other NmiGate marker
+    /// in the body is dropped first: a report (perhaps from an untrusted artifact) must not carry
+    /// another gate's marker, which would let it take over that gate's comment, nor fake the
+    /// verdict the next run compares with.
+    /// </summary>
     public static string Apply(string body, string gateName, PublishVerdict verdict)
     {
-        var marker = For(gateName);
-        var text = body.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
-        if (!text.Contains(marker, StringComparison.Ordinal))
-        {
-            text = marker + "\n" + text;
-        }
+        var lines = body.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .Select(line => IsMarkerText(line) ? Neutralise(line) : line);
+        var text = string.Join('\n', lines).Trim('\n').TrimEnd();
+        return For(gateName) + "\n" + text + "\n" + VerdictLine(verdict) + "\n";
+    }
 
-        if (VerdictOf(text) is null)
-        {
-            text += "\n" + VerdictLine(verdict);
-        }
+    private static bool IsMarkerText(string line) => line.Contains("<!-- nmigate", StringComparison.Ordinal);
 
-        return text + "\n";
+    /// <summary>A line that is exactly one marker is removed; a marker inside other text is defused.</summary>
+    private static string Neutralise(string line)
+    {
+        var trimmed = line.Trim();
+        return trimmed.StartsWith("<!-- nmigate", StringComparison.Ordinal) && trimmed.EndsWith("-->", StringComparison.Ordinal) && trimmed.IndexOf("-->", StringComparison.Ordinal) == trimmed.Length - 3
+            ? string.Empty
+            : line.Replace("<!-- nmigate", "<!-- quoted-nmigate", StringComparison.Ordinal);
     }
 
     public static bool IsFor(string? body, string gateName) =>

@@ -9,8 +9,11 @@ namespace NmiGate.Action.GitHub;
 /// </summary>
 internal sealed class GitHubPublisher(GitHubContext context, TextWriter commands, TextWriter log)
 {
-    /// <summary>The most a step waits on GitHub's rate limits in total before skipping the comment.</summary>
-    public static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromSeconds(120);
+    /// <summary>
+    /// The most a step waits on GitHub's rate limits in total before skipping the comment. Kept
+    /// under Octokit's 100 s request timeout, which also covers the waits inside one request.
+    /// </summary>
+    public static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromSeconds(60);
 
     public void Publish(PublishRequest request, PublishTarget target)
     {

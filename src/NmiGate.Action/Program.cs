@@ -13,10 +13,15 @@ internal static class Program
     /// <summary>Set to 1 to print the stack trace of an unexpected error.</summary>
     internal const string DebugVariable = "NMIGATE_DEBUG";
 
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args) => RunWithEnvironment(args, Console.Out, Console.Error, HostEnvironment.Process);
 
-    /// <summary>Runs <c>nmigate</c> in-process with the given output streams; returns the exit code.</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr) => RunWithEnvironment(args, stdout, stderr, HostEnvironment.Process);
+    /// <summary>
+    /// Runs <c>nmigate</c> in-process with the given output streams; returns the exit code. It sees
+    /// no <c>GITHUB_*</c> variables, so a test suite that itself runs on GitHub Actions never
+    /// writes to the real job's outputs or comments with its token.
+    /// </summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        RunWithEnvironment(args, stdout, stderr, HostEnvironment.Of(new Dictionary<string, string>()));
 
     /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, reading <c>GITHUB_*</c> variables from <paramref name="environment"/>.</summary>
     internal static int RunWithEnvironment(string[] args, TextWriter stdout, TextWriter stderr, HostEnvironment environment)

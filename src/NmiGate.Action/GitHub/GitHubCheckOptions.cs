@@ -88,11 +88,23 @@ internal sealed class GitHubCheckOptions(HostEnvironment environment)
         catch (NmiGateException exception)
         {
             var context = GitHubContext.From(environment);
-            if (context.IsActions || parseResult.GetValue(github))
+            var folder = parseResult.GetValue(reportDir);
+            var enabled = context.IsActions || parseResult.GetValue(github);
+            if (enabled || folder is not null)
             {
+                // The gate's name may be what failed to load, so an error has no sticky comment to key on.
                 var request = GateResultPublication.FromError(exception.FormatLines(), "nmigate", path => RepositoryPath(context, path));
-                var publisher = new GitHubPublisher(context, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
-                publisher.Publish(request, new PublishTarget(Comment: false, null, null));
+                if (folder is not null)
+                {
+                    // The publish phase then reports the error in its summary instead of failing on a missing artifact.
+                    ReportDirectory.Write(folder, request, null, GitHubEventReader.Read(context.EventName, context.EventPath).HeadSha ?? context.Sha);
+                }
+
+                if (enabled)
+                {
+                    var publisher = new GitHubPublisher(context, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
+                    publisher.Publish(request, new PublishTarget(Comment: false, null, null));
+                }
             }
 
             throw;

@@ -124,4 +124,25 @@ public sealed class TwoPhaseTests(TrainedModels models)
         Assert.Equal(2, publish.ExitCode);
         Assert.Contains("report.md' is 1048577 bytes; at most 1048576 are accepted", publish.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_check_that_cannot_evaluate_still_writes_an_error_report_that_publish_shows_without_commenting()
+    {
+        using var github = new GitHubGate(models);
+        var folder = github.Runner.PathOf("artifact");
+        var config = github.Gate.WriteText("broken.yml", "version: 1\nname: segments\nmodel:\n  path: missing.zip\n  colour: red\n");
+
+        var check = github.Runner.Run("check", "--config", config, "--report-dir", folder, "--comment", "false");
+        github.Runner.SetEvent("workflow_run", ActionsRunner.WorkflowRunEvent(Head, "octo/models", "retrain", 7));
+        var publish = github.Runner.Run("publish", "--report-dir", folder);
+
+        Assert.Equal(2, check.ExitCode);
+        Assert.True(publish.ExitCode == 0, publish.Stdout + publish.Stderr);
+        Assert.Equal("error", github.Runner.Outputs()["verdict"]);
+        Assert.Matches(@"(?m)^::error file=broken\.yml,line=\d+", publish.Stdout);
+        Assert.Empty(github.Comments);
+        Assert.Equal(2, CountOf(github.Runner.Summary(), "ERROR"));
+    }
+
+    private static int CountOf(string text, string value) => (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
 }

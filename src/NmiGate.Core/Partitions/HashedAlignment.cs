@@ -16,12 +16,12 @@ internal static class HashedAlignment
     /// (the caller then aligns by text, whose error lists those ids with their lines).
     /// </summary>
     /// <param name="reference">The reference, sorted by hash.</param>
-    /// <param name="candidateHashes">The candidate's id hashes, ascending.</param>
+    /// <param name="candidateHashes">The candidate's id hashes, ascending (entries past <paramref name="candidateRows"/>' length are unused).</param>
     /// <param name="candidateRows">The candidate row of each hash.</param>
     /// <param name="candidateKeys">The cluster key of each candidate row (file order).</param>
     public static ContingencyTable? TryCount(HashedLabels reference, ulong[] candidateHashes, int[] candidateRows, IReadOnlyList<uint> candidateKeys)
     {
-        if (reference.RowCount != candidateHashes.Length)
+        if (reference.RowCount != candidateRows.Length)
         {
             return null;
         }

@@ -10,7 +10,7 @@ namespace NmiGate.Core.Partitions;
 /// </summary>
 internal static class HashedPartitionReader
 {
-    /// <summary>Reads <paramref name="stream"/>; null when the file is not a clean sorted partition or two ids share a hash.</summary>
+    /// <summary>Reads <paramref name="stream"/>; null when the file is not a clean sorted partition, has over 65,536 clusters, or two ids share a hash.</summary>
     public static HashedLabels? TryRead(Stream stream, string path, int expectedRows)
     {
         using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
@@ -41,7 +41,7 @@ internal static class HashedPartitionReader
         }
 
         var hashes = new ulong[expectedRows];
-        var codes = new int[expectedRows];
+        var codes = new ushort[expectedRows];
         var count = 0;
         var labels = new Dictionary<string, int>(StringComparer.Ordinal);
         var labelLookup = labels.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -78,11 +78,16 @@ internal static class HashedPartitionReader
             if (!labelLookup.TryGetValue(cluster, out var code))
             {
                 code = labels.Count;
+                if (code > ushort.MaxValue)
+                {
+                    return null; // more clusters than a compact code holds: align by text
+                }
+
                 labels.Add(cluster.ToString(), code);
             }
 
             hashes[count] = IdHash.Of(id);
-            codes[count] = code;
+            codes[count] = (ushort)code;
             count++;
         }
 

@@ -89,7 +89,7 @@ public static class PartitionScorer
 
         progress?.Report(new ScoringProgress(run.RowCount, clock.Elapsed));
         var hashedRows = new ScoredRows(dataPath, separator, idField, sortedHashes, sortedRows, collision);
-        return new ScoredPartition(hashedRows, run.TakeKeys(), clock.Elapsed, plan.Kind);
+        return new ScoredPartition(hashedRows, run.Keys, clock.Elapsed, plan.Kind);
     }
 
     private static char ResolveSeparator(ScoringRequest request)

@@ -10,7 +10,7 @@ public sealed class ScoredPartition
     private readonly Lazy<(string[] Ids, long[] Lines)> text;
 
     internal ScoredPartition(
-        ScoredRows rows, uint[] clusterIds, TimeSpan elapsed, ModelInputKind inputKind)
+        ScoredRows rows, IReadOnlyList<uint> clusterIds, TimeSpan elapsed, ModelInputKind inputKind)
     {
         Rows = rows;
         ClusterIds = clusterIds;
@@ -45,7 +45,7 @@ public sealed class ScoredPartition
 /// <param name="DataPath">The data file.</param>
 /// <param name="Separator">Its field separator.</param>
 /// <param name="IdField">The id column's index.</param>
-/// <param name="SortedHashes">Each row's id hash, ascending.</param>
+/// <param name="SortedHashes">Each row's id hash, ascending (entries past <c>SortedRows.Length</c> are unused).</param>
 /// <param name="SortedRows">The row (0-based, file order) of each hash.</param>
 /// <param name="HashCollision">Whether two different ids share a hash: align by text then.</param>
 internal sealed record ScoredRows(string DataPath, char Separator, int IdField, ulong[] SortedHashes, int[] SortedRows, bool HashCollision)
@@ -53,7 +53,7 @@ internal sealed record ScoredRows(string DataPath, char Separator, int IdField, 
     /// <summary>Every row's id and line, in file order, read back from the data file.</summary>
     public (string[] Ids, long[] Lines) ReadText()
     {
-        var hashes = new ulong[SortedHashes.Length];
+        var hashes = new ulong[SortedRows.Length];
         for (var i = 0; i < hashes.Length; i++)
         {
             hashes[SortedRows[i]] = SortedHashes[i];

@@ -41,7 +41,7 @@ internal sealed class ScoringRun : IDisposable
 
     // Per row, file order: the id's hash and the cluster key. Arrays sized once (see ReserveForEstimatedRows).
     private ulong[] hashes = new ulong[SizingSample];
-    private uint[] keys = new uint[SizingSample];
+    private readonly ClusterKeys keys;
     private int count;
 
     private DataViewRowCursor? checkCursor;
@@ -77,6 +77,7 @@ internal sealed class ScoringRun : IDisposable
         var watchColumns = plan.NaNWatches.Select(Scored).ToArray();
         cursor = scored.GetRowCursor([predictedColumn, .. watchColumns]);
         predicted = cursor.GetGetter<uint>(predictedColumn);
+        keys = new ClusterKeys(((KeyDataViewType)predictedColumn.Type).Count, SizingSample);
         floatWatches = new ValueGetter<VBuffer<float>>[watchColumns.Length];
         doubleWatches = new ValueGetter<VBuffer<double>>[watchColumns.Length];
         watchNames = new string[watchColumns.Length];
@@ -152,7 +153,7 @@ internal sealed class ScoringRun : IDisposable
         }
 
         hashes[count] = hash;
-        keys[count] = key;
+        keys.Add(key);
         count++;
         if (count == SizingSample)
         {
@@ -167,7 +168,10 @@ internal sealed class ScoringRun : IDisposable
     /// file order, as a streaming check would). Equal hashes of different ids are told apart by
     /// re-reading those rows' text.
     /// </summary>
-    /// <returns>The rows ordered by id hash, and whether two different ids share a hash.</returns>
+    /// <returns>
+    /// The rows ordered by id hash (the hash array may be longer than <see cref="RowCount"/>: only
+    /// its first <see cref="RowCount"/> entries count), and whether two different ids share a hash.
+    /// </returns>
     public (ulong[] SortedHashes, int[] SortedRows, bool HashCollision) SortAndThrowIfDuplicate()
     {
         var rows = new int[count];
@@ -220,20 +224,15 @@ internal sealed class ScoringRun : IDisposable
             collision = true;
         }
 
+        // The arrays stay as sized (slightly over): copying them to the exact length would leave
+        // 12 bytes a row of garbage on the large-object heap, which raises a check's peak memory.
         var sorted = hashes;
-        Array.Resize(ref sorted, count);
         hashes = [];
         return (sorted, rows, collision);
     }
 
-    /// <summary>The cluster key of each row, in file order.</summary>
-    public uint[] TakeKeys()
-    {
-        var taken = keys;
-        Array.Resize(ref taken, count);
-        keys = [];
-        return taken;
-    }
+    /// <summary>The cluster key of each row, in file order (a view of the first <see cref="RowCount"/> entries).</summary>
+    public IReadOnlyList<uint> Keys => keys;
 
     /// <summary>Rows with cluster key 0 are an error: they belong to no cluster and must not be folded into one.</summary>
     public void ThrowIfUnassigned()
@@ -274,7 +273,7 @@ internal sealed class ScoringRun : IDisposable
         if (capacity > hashes.Length)
         {
             Array.Resize(ref hashes, capacity);
-            Array.Resize(ref keys, capacity);
+            keys.Resize(capacity);
         }
     }
 
@@ -282,7 +281,7 @@ internal sealed class ScoringRun : IDisposable
     {
         var capacity = (int)Math.Min((long)hashes.Length * 5 / 4 + SizingSample, Array.MaxLength);
         Array.Resize(ref hashes, capacity);
-        Array.Resize(ref keys, capacity);
+        keys.Resize(capacity);
     }
 
     private ulong ValidateRow()

@@ -52,6 +52,7 @@ public static class GateCheck
         GateOptions options, IProgress<ScoringProgress>? progress, CancellationToken cancellationToken)
     {
         var (version, load) = ReferenceRegistry.PrepareForCheck(options);
+        var request = Request(options);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var referenceTask = Task.Run(() =>
         {
@@ -66,7 +67,6 @@ public static class GateCheck
             }
         });
 
-        var request = Request(options);
         ScoredPartition? scored = null;
         ExceptionDispatchInfo? scoringError = null;
         try

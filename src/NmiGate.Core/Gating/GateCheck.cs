@@ -82,7 +82,7 @@ public static class GateCheck
         scoringError?.Throw();
         var rows = scored!.Rows;
         var table = reference.Hashed is { } hashed && !rows.HashCollision
-            ? HashedAlignment.TryCount(hashed, rows.SortedHashes, rows.SortedRows, scored.ClusterIds)
+            ? HashedAlignment.TryCount(hashed, rows.SortedHashes, rows.SortedKeys)
             : null;
 
         // By text when some id is on one side only (the error lists them with their lines) or ids share a hash.

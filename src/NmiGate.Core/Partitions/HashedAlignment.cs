@@ -16,12 +16,11 @@ internal static class HashedAlignment
     /// (the caller then aligns by text, whose error lists those ids with their lines).
     /// </summary>
     /// <param name="reference">The reference, sorted by hash.</param>
-    /// <param name="candidateHashes">The candidate's id hashes, ascending (entries past <paramref name="candidateRows"/>' length are unused).</param>
-    /// <param name="candidateRows">The candidate row of each hash.</param>
-    /// <param name="candidateKeys">The cluster key of each candidate row (file order).</param>
-    public static ContingencyTable? TryCount(HashedLabels reference, ulong[] candidateHashes, int[] candidateRows, IReadOnlyList<uint> candidateKeys)
+    /// <param name="candidateHashes">The candidate's id hashes, ascending (entries past <paramref name="candidateKeys"/>' count are unused).</param>
+    /// <param name="candidateKeys">The cluster key of each candidate hash, in the same order.</param>
+    public static ContingencyTable? TryCount(HashedLabels reference, ulong[] candidateHashes, IReadOnlyList<uint> candidateKeys)
     {
-        if (reference.RowCount != candidateRows.Length)
+        if (reference.RowCount != candidateKeys.Count)
         {
             return null;
         }
@@ -38,7 +37,7 @@ internal static class HashedAlignment
                 return null; // equal lengths and distinct hashes: any difference is an unmatched id
             }
 
-            var key = candidateKeys[candidateRows[i]];
+            var key = candidateKeys[i];
             if (!keyColumn.TryGetValue(key, out var column))
             {
                 column = width++;

@@ -51,6 +51,27 @@ internal sealed class ClusterKeys : IReadOnlyList<uint>
         }
     }
 
+    /// <summary>
+    /// Sorts the first <see cref="Count"/> of <paramref name="hashes"/> ascending and returns a copy
+    /// of these keys in the same order; this instance keeps file order.
+    /// </summary>
+    public ClusterKeys SortedWith(ulong[] hashes)
+    {
+        var copy = new ClusterKeys(large.Length > 0 ? uint.MaxValue : byte.MaxValue, Count) { Count = Count };
+        if (large.Length > 0)
+        {
+            Array.Copy(large, copy.large, Count);
+            Array.Sort(hashes, copy.large, 0, Count);
+        }
+        else
+        {
+            Array.Copy(small, copy.small, Count);
+            Array.Sort(hashes, copy.small, 0, Count);
+        }
+
+        return copy;
+    }
+
     public void Resize(int capacity)
     {
         if (large.Length > 0)

@@ -8,50 +8,45 @@ namespace NmiGate.Core.Scoring;
 /// </summary>
 internal static class DataRows
 {
-    /// <summary>The id and line of each of <paramref name="rows"/> (0-based data rows).</summary>
-    public static Dictionary<int, (string Id, long Line)> Read(string path, char separator, int idField, IReadOnlyCollection<int> rows)
+    /// <summary>The id and line of each row whose id hash <paramref name="wanted"/> accepts, in file order.</summary>
+    public static List<(string Id, long Line)> ReadWhere(string path, char separator, int idField, Func<ulong, bool> wanted)
     {
-        var wanted = new HashSet<int>(rows);
-        var found = new Dictionary<int, (string Id, long Line)>(wanted.Count);
-        var last = wanted.Count == 0 ? -1 : wanted.Max();
+        var found = new List<(string, long)>();
         using var reader = Open(path, separator);
-        for (var row = 0; row <= last; row++)
+        while (reader.ReadRow())
         {
-            if (!reader.ReadRow())
+            if (wanted(ScoringRun.HashOfId(reader, idField)))
             {
-                throw Changed(path, row);
-            }
-
-            if (wanted.Contains(row))
-            {
-                found[row] = (reader.GetString(idField), reader.LineNumber);
+                found.Add((reader.GetString(idField), reader.LineNumber));
             }
         }
 
         return found;
     }
 
-    /// <summary>Every row's id and line, in file order; <paramref name="hashes"/> (file order) confirm the file is the one scored.</summary>
-    public static (string[] Ids, long[] Lines) ReadAll(string path, char separator, int idField, ulong[] hashes)
+    /// <summary>
+    /// Every row's id and line, in file order. The file must still be the one scored: as many rows,
+    /// each id's hash among <paramref name="sortedHashes"/> (ascending, first <paramref name="count"/> entries).
+    /// </summary>
+    public static (string[] Ids, long[] Lines) ReadAll(string path, char separator, int idField, ulong[] sortedHashes, int count)
     {
-        var ids = new string[hashes.Length];
-        var lines = new long[hashes.Length];
+        var ids = new string[count];
+        var lines = new long[count];
         using var reader = Open(path, separator);
         for (var row = 0; row < ids.Length; row++)
         {
-            if (!reader.ReadRow())
+            if (!reader.ReadRow() || Array.BinarySearch(sortedHashes, 0, count, ScoringRun.HashOfId(reader, idField)) < 0)
             {
                 throw Changed(path, row);
             }
 
-            var id = reader.GetString(idField);
-            if (Partitions.IdHash.Of(id) != hashes[row])
-            {
-                throw Changed(path, row);
-            }
-
-            ids[row] = id;
+            ids[row] = reader.GetString(idField);
             lines[row] = reader.LineNumber;
+        }
+
+        if (reader.ReadRow())
+        {
+            throw Changed(path, count);
         }
 
         return (ids, lines);

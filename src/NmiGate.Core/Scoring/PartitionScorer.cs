@@ -76,7 +76,7 @@ public static class PartitionScorer
             }
         }
 
-        var (sortedHashes, sortedRows, collision) = run.SortAndThrowIfDuplicate();
+        var (sortedHashes, sortedKeys, collision) = run.SortAndThrowIfDuplicate();
         run.ThrowIfUnassigned();
         if (run.RowCount == 0)
         {
@@ -88,7 +88,7 @@ public static class PartitionScorer
         }
 
         progress?.Report(new ScoringProgress(run.RowCount, clock.Elapsed));
-        var hashedRows = new ScoredRows(dataPath, separator, idField, sortedHashes, sortedRows, collision);
+        var hashedRows = new ScoredRows(dataPath, separator, idField, sortedHashes, sortedKeys, collision);
         return new ScoredPartition(hashedRows, run.Keys, clock.Elapsed, plan.Kind);
     }
 

@@ -41,24 +41,15 @@ public sealed class ScoredPartition
     public ModelInputKind InputKind { get; }
 }
 
-/// <summary>The scored file's rows ordered by id hash, and how to read their text back.</summary>
+/// <summary>The scored file's ids as hashes, sorted, with their keys, and how to read their text back.</summary>
 /// <param name="DataPath">The data file.</param>
 /// <param name="Separator">Its field separator.</param>
 /// <param name="IdField">The id column's index.</param>
-/// <param name="SortedHashes">Each row's id hash, ascending (entries past <c>SortedRows.Length</c> are unused).</param>
-/// <param name="SortedRows">The row (0-based, file order) of each hash.</param>
+/// <param name="SortedHashes">Each row's id hash, ascending (entries past <c>SortedKeys.Count</c> are unused).</param>
+/// <param name="SortedKeys">The cluster key of each hash.</param>
 /// <param name="HashCollision">Whether two different ids share a hash: align by text then.</param>
-internal sealed record ScoredRows(string DataPath, char Separator, int IdField, ulong[] SortedHashes, int[] SortedRows, bool HashCollision)
+internal sealed record ScoredRows(string DataPath, char Separator, int IdField, ulong[] SortedHashes, IReadOnlyList<uint> SortedKeys, bool HashCollision)
 {
     /// <summary>Every row's id and line, in file order, read back from the data file.</summary>
-    public (string[] Ids, long[] Lines) ReadText()
-    {
-        var hashes = new ulong[SortedRows.Length];
-        for (var i = 0; i < hashes.Length; i++)
-        {
-            hashes[SortedRows[i]] = SortedHashes[i];
-        }
-
-        return DataRows.ReadAll(DataPath, Separator, IdField, hashes);
-    }
+    public (string[] Ids, long[] Lines) ReadText() => DataRows.ReadAll(DataPath, Separator, IdField, SortedHashes, SortedKeys.Count);
 }

@@ -164,74 +164,57 @@ internal sealed class ScoringRun : IDisposable
     }
 
     /// <summary>
-    /// Sorts the ids' hashes and refuses duplicate ids, naming both lines (the first repeated id in
-    /// file order, as a streaming check would). Equal hashes of different ids are told apart by
-    /// re-reading those rows' text.
+    /// Sorts the ids' hashes, each with a copy of its row's cluster key (1 byte a row for up to 255
+    /// clusters, where a row index would take 4), and refuses duplicate ids, naming both lines (the
+    /// first repeated id in file order, as a streaming check would). Rows whose hashes are equal
+    /// are found again by re-reading the file, and told apart by their text.
     /// </summary>
     /// <returns>
-    /// The rows ordered by id hash (the hash array may be longer than <see cref="RowCount"/>: only
-    /// its first <see cref="RowCount"/> entries count), and whether two different ids share a hash.
+    /// The hashes ascending (the array may be longer than <see cref="RowCount"/>: only its first
+    /// <see cref="RowCount"/> entries count), the keys in the same order, and whether two different
+    /// ids share a hash.
     /// </returns>
-    public (ulong[] SortedHashes, int[] SortedRows, bool HashCollision) SortAndThrowIfDuplicate()
+    public (ulong[] SortedHashes, ClusterKeys SortedKeys, bool HashCollision) SortAndThrowIfDuplicate()
     {
-        var rows = new int[count];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            rows[i] = i;
-        }
-
-        Array.Sort(hashes, rows, 0, count);
-        var shared = new List<int>();
+        var sortedKeys = keys.SortedWith(hashes);
+        var shared = new HashSet<ulong>();
         for (var i = 1; i < count; i++)
         {
             if (hashes[i] == hashes[i - 1])
             {
-                if (shared.Count == 0 || shared[^1] != rows[i - 1])
-                {
-                    shared.Add(rows[i - 1]);
-                }
-
-                shared.Add(rows[i]);
+                shared.Add(hashes[i]);
             }
         }
 
         var collision = false;
         if (shared.Count > 0)
         {
-            var text = DataRows.Read(reader.Path, reader.Separator, idField, [.. shared]);
             var firstLineById = new Dictionary<string, long>(StringComparer.Ordinal);
-            (string Id, long First, long Again)? earliest = null;
-            foreach (var row in shared.Order())
+            foreach (var (id, line) in DataRows.ReadWhere(reader.Path, reader.Separator, idField, shared.Contains))
             {
-                var (id, line) = text[row];
-                if (!firstLineById.TryAdd(id, line) && earliest is null)
+                if (!firstLineById.TryAdd(id, line))
                 {
-                    earliest = (id, firstLineById[id], line);
+                    var name = reader.Header[idField];
+                    throw new ScoringException(
+                        ScoringErrorCodes.DuplicateId,
+                        string.Create(CultureInfo.InvariantCulture, $"{reader.Path}({line}): id '{id}' appears on line {firstLineById[id]} and again on line {line}. Ids in column '{name}' must be unique; remove the duplicate row."),
+                        reader.Path,
+                        line,
+                        name);
                 }
-            }
-
-            if (earliest is { } duplicate)
-            {
-                var name = reader.Header[idField];
-                throw new ScoringException(
-                    ScoringErrorCodes.DuplicateId,
-                    string.Create(CultureInfo.InvariantCulture, $"{reader.Path}({duplicate.Again}): id '{duplicate.Id}' appears on line {duplicate.First} and again on line {duplicate.Again}. Ids in column '{name}' must be unique; remove the duplicate row."),
-                    reader.Path,
-                    duplicate.Again,
-                    name);
             }
 
             collision = true;
         }
 
-        // The arrays stay as sized (slightly over): copying them to the exact length would leave
-        // 12 bytes a row of garbage on the large-object heap, which raises a check's peak memory.
+        // The hash array stays as sized (slightly over): copying it to the exact length would leave
+        // 8 bytes a row of garbage on the large-object heap, which raises a check's peak memory.
         var sorted = hashes;
         hashes = [];
-        return (sorted, rows, collision);
+        return (sorted, sortedKeys, collision);
     }
 
-    /// <summary>The cluster key of each row, in file order (a view of the first <see cref="RowCount"/> entries).</summary>
+    /// <summary>The cluster key of each row, in file order.</summary>
     public IReadOnlyList<uint> Keys => keys;
 
     /// <summary>Rows with cluster key 0 are an error: they belong to no cluster and must not be folded into one.</summary>
@@ -316,7 +299,7 @@ internal sealed class ScoringRun : IDisposable
             }
         }
 
-        return reader.IsEscaped(idField) ? IdHash.Of(reader.GetString(idField)) : IdHash.Of(id);
+        return HashOfId(reader, idField);
     }
 
     /// <summary>
@@ -466,6 +449,10 @@ internal sealed class ScoringRun : IDisposable
             }
         }
     }
+
+    /// <summary>The hash of the current row's id, unquoted: the one function both passes over a file use.</summary>
+    internal static ulong HashOfId(DelimitedReader reader, int idField) =>
+        reader.IsEscaped(idField) ? IdHash.Of(reader.GetString(idField)) : IdHash.Of(reader.GetField(idField));
 
     private static bool HasNaN(ReadOnlySpan<float> values)
     {

@@ -35,8 +35,8 @@ public sealed class HashedAlignmentTests : IDisposable
         var candidatePath = workspace.WriteText("candidate.csv", "id,cluster\n" + string.Concat(shuffled.Select(i => $"{ids[i]},{candidateKeys[i]}\n")));
 
         var hashed = ReadHashed(referencePath, ids.Length);
-        var (candidateHashes, candidateRows, fileOrderKeys) = Candidate(shuffled.Select(i => ids[i]).ToArray(), shuffled.Select(i => candidateKeys[i]).ToArray());
-        var table = HashedAlignment.TryCount(Assert.IsType<HashedLabels>(hashed), candidateHashes, candidateRows, fileOrderKeys);
+        var (candidateHashes, sortedKeys) = Candidate(shuffled.Select(i => ids[i]).ToArray(), shuffled.Select(i => candidateKeys[i]).ToArray());
+        var table = HashedAlignment.TryCount(Assert.IsType<HashedLabels>(hashed), candidateHashes, sortedKeys);
         var expected = AlignedPartitions.Align(PartitionFile.Read(referencePath), PartitionFile.Read(candidatePath)).ToContingencyTable();
 
         Assert.NotNull(table);
@@ -49,9 +49,9 @@ public sealed class HashedAlignmentTests : IDisposable
     public void An_id_on_one_side_only_leaves_the_alignment_to_text()
     {
         var path = WriteSorted("reference.csv", ["a", "b", "c"], ["1", "1", "2"]);
-        var (hashes, rows, keys) = Candidate(["a", "b", "d"], [1, 1, 2]);
+        var (hashes, keys) = Candidate(["a", "b", "d"], [1, 1, 2]);
 
-        Assert.Null(HashedAlignment.TryCount(ReadHashed(path, 3)!, hashes, rows, keys));
+        Assert.Null(HashedAlignment.TryCount(ReadHashed(path, 3)!, hashes, keys));
     }
 
     [Theory]
@@ -91,12 +91,12 @@ public sealed class HashedAlignmentTests : IDisposable
         return HashedPartitionReader.TryRead(stream, path, expectedRows);
     }
 
-    private static (ulong[] Hashes, int[] Rows, uint[] Keys) Candidate(string[] ids, uint[] keys)
+    private static (ulong[] Hashes, uint[] Keys) Candidate(string[] ids, uint[] keys)
     {
         var hashes = ids.Select(id => IdHash.Of(id)).ToArray();
-        var rows = Enumerable.Range(0, ids.Length).ToArray();
-        Array.Sort(hashes, rows);
-        return (hashes, rows, keys);
+        var sortedKeys = keys.ToArray();
+        Array.Sort(hashes, sortedKeys);
+        return (hashes, sortedKeys);
     }
 
     private string WriteSorted(string name, string[] ids, string[] labels)

@@ -68,6 +68,19 @@ public sealed class HashedScoringTests(ScoringFixture fixture)
         Assert.Contains($"{data}: the file changed while it was being scored (data row 2", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Sorted_keys_are_the_file_order_keys_in_id_hash_order()
+    {
+        var data = fixture.WriteHoldout("keys.csv");
+
+        var scored = PartitionScorer.Score(new ScoringRequest(fixture.Scalar.SchemaOnly, data, "id"));
+
+        var expected = scored.Ids.Select((id, row) => (Hash: Core.Partitions.IdHash.Of(id), Key: scored.ClusterIds[row])).OrderBy(p => p.Hash).ToArray();
+        Assert.Equal(expected.Select(p => p.Hash), scored.Rows.SortedHashes.Take(expected.Length));
+        Assert.Equal(expected.Select(p => p.Key), scored.Rows.SortedKeys);
+        Assert.True(scored.ClusterIds.Distinct().Count() > 1);
+    }
+
     [Theory]
     [InlineData("1")]
     [InlineData("-1.5e3")]

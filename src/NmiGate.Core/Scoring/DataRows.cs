@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace NmiGate.Core.Scoring;
 
@@ -28,29 +29,41 @@ internal static class DataRows
     /// Every row's id and line, in file order. The file must still be the one scored: as many rows,
     /// each id's hash among <paramref name="sortedHashes"/> (ascending, first <paramref name="count"/> entries).
     /// </summary>
-    public static (string[] Ids, long[] Lines) ReadAll(string path, char separator, int idField, ulong[] sortedHashes, int count)
+    public static (string[] Ids, long[] Lines) ReadAll(string path, char separator, int idField, ulong[] sortedHashes, int count, ulong orderDigest)
     {
+        var digest = 0UL;
         var ids = new string[count];
         var lines = new long[count];
         using var reader = Open(path, separator);
         for (var row = 0; row < ids.Length; row++)
         {
-            if (!reader.ReadRow() || Array.BinarySearch(sortedHashes, 0, count, ScoringRun.HashOfId(reader, idField)) < 0)
+            if (!reader.ReadRow())
             {
                 throw Changed(path, row);
             }
+
+            var hash = ScoringRun.HashOfId(reader, idField);
+            if (Array.BinarySearch(sortedHashes, 0, count, hash) < 0)
+            {
+                throw Changed(path, row);
+            }
+
+            digest = Digest(digest, hash);
 
             ids[row] = reader.GetString(idField);
             lines[row] = reader.LineNumber;
         }
 
-        if (reader.ReadRow())
+        if (reader.ReadRow() || digest != orderDigest)
         {
             throw Changed(path, count);
         }
 
         return (ids, lines);
     }
+
+    /// <summary>Folds the next id hash into an order-sensitive digest (rows swapped give another digest).</summary>
+    public static ulong Digest(ulong digest, ulong hash) => (BitOperations.RotateLeft(digest, 5) ^ hash) * 0x9E3779B97F4A7C15UL;
 
     private static DelimitedReader Open(string path, char separator)
     {

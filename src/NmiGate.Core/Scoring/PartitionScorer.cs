@@ -88,7 +88,7 @@ public static class PartitionScorer
         }
 
         progress?.Report(new ScoringProgress(run.RowCount, clock.Elapsed));
-        var hashedRows = new ScoredRows(dataPath, separator, idField, sortedHashes, sortedKeys, collision);
+        var hashedRows = new ScoredRows(dataPath, separator, idField, sortedHashes, sortedKeys, collision, run.OrderDigest);
         return new ScoredPartition(hashedRows, run.Keys, clock.Elapsed, plan.Kind);
     }
 

@@ -48,8 +48,9 @@ public sealed class ScoredPartition
 /// <param name="SortedHashes">Each row's id hash, ascending (entries past <c>SortedKeys.Count</c> are unused).</param>
 /// <param name="SortedKeys">The cluster key of each hash.</param>
 /// <param name="HashCollision">Whether two different ids share a hash: align by text then.</param>
-internal sealed record ScoredRows(string DataPath, char Separator, int IdField, ulong[] SortedHashes, IReadOnlyList<uint> SortedKeys, bool HashCollision)
+/// <param name="OrderDigest">A digest of the hashes in file order (<see cref="DataRows.Digest"/>).</param>
+internal sealed record ScoredRows(string DataPath, char Separator, int IdField, ulong[] SortedHashes, IReadOnlyList<uint> SortedKeys, bool HashCollision, ulong OrderDigest)
 {
     /// <summary>Every row's id and line, in file order, read back from the data file.</summary>
-    public (string[] Ids, long[] Lines) ReadText() => DataRows.ReadAll(DataPath, Separator, IdField, SortedHashes, SortedKeys.Count);
+    public (string[] Ids, long[] Lines) ReadText() => DataRows.ReadAll(DataPath, Separator, IdField, SortedHashes, SortedKeys.Count, OrderDigest);
 }

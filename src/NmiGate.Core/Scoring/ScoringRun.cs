@@ -100,6 +100,9 @@ internal sealed class ScoringRun : IDisposable
 
     public long RowCount => count;
 
+    /// <summary>A digest of the ids' hashes in file order: reading the ids back checks the file is the one scored.</summary>
+    public ulong OrderDigest { get; private set; }
+
     /// <summary>Scores the next row; false after the last one.</summary>
     public bool Next()
     {
@@ -154,6 +157,7 @@ internal sealed class ScoringRun : IDisposable
 
         hashes[count] = hash;
         keys.Add(key);
+        OrderDigest = DataRows.Digest(OrderDigest, hash);
         count++;
         if (count == SizingSample)
         {

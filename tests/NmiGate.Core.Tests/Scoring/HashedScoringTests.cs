@@ -69,6 +69,18 @@ public sealed class HashedScoringTests(ScoringFixture fixture)
     }
 
     [Fact]
+    public void Ids_of_a_file_whose_rows_were_swapped_after_scoring_are_refused()
+    {
+        var data = fixture.WriteText("swapped.csv", Header + "a,1,2,3,4\nb,9,9,9,9\n");
+        var scored = PartitionScorer.Score(new ScoringRequest(fixture.Scalar.SchemaOnly, data, "id"));
+        File.WriteAllText(data, Header + "b,9,9,9,9\na,1,2,3,4\n");
+
+        var error = Assert.Throws<ScoringException>(() => scored.Ids);
+
+        Assert.Contains($"{data}: the file changed while it was being scored", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sorted_keys_are_the_file_order_keys_in_id_hash_order()
     {
         var data = fixture.WriteHoldout("keys.csv");

@@ -73,6 +73,11 @@ internal static class PeakMemory
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ResultPrefix}{PeakResidentBytes()}"));
+
+        // For reading a run by hand (the parent ignores it): what the GC did, and this process's CPU time.
+        Console.Error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"// {side}: GCs gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pauses {GC.GetTotalPauseDuration().TotalSeconds:F3} s, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} s, allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MiB"));
         return 0;
     }
 

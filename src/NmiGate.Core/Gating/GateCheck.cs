@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using NmiGate.Core.Configuration;
 using NmiGate.Core.Metrics;
 using NmiGate.Core.Partitions;
@@ -27,33 +28,34 @@ public static class GateCheck
         checkOptions ??= GateCheckOptions.Default;
         var started = DateTime.UtcNow;
 
-        // Everything that can refuse the check cheaply comes first: an empty or tampered registry, a
-        // corrupted history, a missing slice column are reported before minutes of scoring.
-        var reference = ReferenceRegistry.Resolve(options);
+        // Everything that can refuse the check cheaply comes first: an empty registry or unknown
+        // version, a corrupted history, a missing slice column are reported before minutes of scoring.
+        var (version, loadReference) = ReferenceRegistry.PrepareForCheck(options);
         var historyPath = GateHistory.PathFor(options.Reference.Registry.Value, options.Name.Value);
         var history = options.Thresholds.MaxDrop.Count > 0 || checkOptions.Record ? GateHistory.Read(historyPath) : [];
-        var previous = GateHistory.LastFor(history, reference.Version.Name);
+        var previous = GateHistory.LastFor(history, version.Name);
         var sliceColumns = SliceColumnReader.Read(options, cancellationToken);
 
-        var (candidate, elapsed) = Score(options, progress, cancellationToken);
-        var aligned = AlignedPartitions.Align(reference.Partition, candidate);
-        var table = aligned.ToContingencyTable();
-        var slices = sliceColumns?.Split(aligned.Ids, aligned.ReferenceLabels, aligned.CandidateLabels) ?? [];
-        var evaluation = GateEvaluator.Evaluate(options, reference.Version.Name, table, slices, previous);
+        // Provenance hashes read the model and data once more: on a worker, while scoring runs.
+        var inputHashes = Task.Run(() => (Model: Sha256.OfFile(options.Model.Path.Value), Data: Sha256.OfFile(options.Data.Path.Value)), cancellationToken);
+        var (table, aligned, elapsed) = ScoreAgainstReference(options, loadReference, keepAligned: sliceColumns is not null, progress, cancellationToken);
+        var slices = sliceColumns is null || aligned is null ? [] : sliceColumns.Split(aligned.Ids, aligned.ReferenceLabels, aligned.CandidateLabels);
+        var evaluation = GateEvaluator.Evaluate(options, version.Name, table, slices, previous);
 
         var failedOnWarn = checkOptions.FailOnWarn && evaluation.Verdict == Verdict.Warn;
+        var (modelSha256, dataSha256) = inputHashes.GetAwaiter().GetResult();
         var provenance = new GateProvenance(
-            Sha256.OfFile(options.Model.Path.Value),
-            Sha256.OfFile(options.Data.Path.Value),
-            reference.Manifest.PartitionSha256,
-            reference.Version.Name,
+            modelSha256,
+            dataSha256,
+            version.Manifest.PartitionSha256,
+            version.Name,
             GitCommit.TryRead(options.Reference.Registry.Value),
             started,
             ToolVersion,
             options.Confidence?.Seed.Value);
         var result = new GateResult(
             options.Name.Value,
-            reference.Version.Name,
+            version.Name,
             table.RowCount,
             evaluation.Metrics ?? MetricSet.From(table),
             table,
@@ -84,10 +86,67 @@ public static class GateCheck
     public static string ToolVersion { get; } =
         typeof(GateCheck).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+    /// <summary>
+    /// Scores the candidate and joins it by id with the reference into the contingency table. The
+    /// reference partition is hashed and read on another thread while scoring runs, and its errors
+    /// win over scoring's, as if it had been read first. With <paramref name="keepAligned"/> (slices
+    /// need each row's labels) the rows are also aligned by text.
+    /// </summary>
+    internal static (ContingencyTable Table, AlignedPartitions? Aligned, TimeSpan Elapsed) ScoreAgainstReference(
+        GateOptions options, Func<CheckReference> load, bool keepAligned, IProgress<ScoringProgress>? progress, CancellationToken cancellationToken)
+    {
+        var request = Request(options);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var referenceTask = Task.Run(() =>
+        {
+            try
+            {
+                return load();
+            }
+            catch
+            {
+                stop.Cancel(); // scoring a candidate for an unusable reference is wasted time
+                throw;
+            }
+        });
+
+        ScoredPartition? scored = null;
+        ExceptionDispatchInfo? scoringError = null;
+        try
+        {
+            scored = PartitionScorer.Score(request, progress, stop.Token);
+        }
+        catch (Exception error)
+        {
+            scoringError = ExceptionDispatchInfo.Capture(error);
+        }
+
+        var reference = referenceTask.GetAwaiter().GetResult();
+        scoringError?.Throw();
+        var rows = scored!.Rows;
+        var table = !keepAligned && reference.Hashed is { } hashed && !rows.HashCollision
+            ? HashedAlignment.TryCount(hashed, rows.SortedHashes, rows.SortedKeys)
+            : null;
+        if (table is not null)
+        {
+            return (table, null, scored.Elapsed);
+        }
+
+        // By text when some id is on one side only (the error lists them with their lines), ids share a hash, or slices need the rows.
+        var aligned = AlignedPartitions.Align(reference.Full().Partition, ScoredPartitionFactory.Create(request.DataPath, scored));
+        return (aligned.ToContingencyTable(), keepAligned ? aligned : null, scored.Elapsed);
+    }
+
     /// <summary>Scores the configured model on the configured data; the partition's labels are the cluster keys as text.</summary>
     internal static (Partition Partition, TimeSpan Elapsed) Score(GateOptions options, IProgress<ScoringProgress>? progress, CancellationToken cancellationToken)
     {
-        var request = new ScoringRequest(options.Model.Path.Value, options.Data.Path.Value, options.Data.IdColumn.Value)
+        var request = Request(options);
+        var scored = PartitionScorer.Score(request, progress, cancellationToken);
+        return (ScoredPartitionFactory.Create(request.DataPath, scored), scored.Elapsed);
+    }
+
+    private static ScoringRequest Request(GateOptions options) =>
+        new(options.Model.Path.Value, options.Data.Path.Value, options.Data.IdColumn.Value)
         {
             PredictedColumn = options.Model.PredictedColumn.Value,
             Separator = options.Data.Separator.Value,
@@ -95,7 +154,4 @@ public static class GateCheck
                 ? null
                 : options.Data.Columns.ToDictionary(c => c.Key, c => c.Value.Value, StringComparer.Ordinal),
         };
-        var scored = PartitionScorer.Score(request, progress, cancellationToken);
-        return (ScoredPartitionFactory.Create(request.DataPath, scored), scored.Elapsed);
-    }
 }

@@ -27,20 +27,11 @@ internal static class ScoredPartitionFactory
             distinct.Add(key);
         }
 
-        return new Partition(dataPath, PartitionColumns.Default, ids, clusters, lines, RowById(scored, ids), distinct.Count);
+        return new Partition(dataPath, PartitionColumns.Default, ids, clusters, lines, RowById(ids), distinct.Count);
     }
 
-    /// <summary>
-    /// The id index scoring built for its duplicate check (id → row, the same rows as here), or a
-    /// new one. Reusing it saves a second dictionary of N entries, the largest part of the candidate.
-    /// </summary>
-    private static Dictionary<string, int> RowById(ScoredPartition scored, string[] ids)
+    private static Dictionary<string, int> RowById(string[] ids)
     {
-        if (scored.RowById is { } built && built.Count == ids.Length && ReferenceEquals(built.Comparer, StringComparer.Ordinal))
-        {
-            return built;
-        }
-
         var rowById = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
         for (var i = 0; i < ids.Length; i++)
         {

@@ -145,6 +145,20 @@ public sealed class ReferenceRegistry
         return Open(options.Reference.Registry.Value).Resolve(options.Name.Value, options.Reference.Version);
     }
 
+    /// <summary>
+    /// For a gate check: finds the configured version now (so a missing or unknown version fails
+    /// at once), and returns how to load it compactly, which a check runs while it scores.
+    /// </summary>
+    /// <exception cref="RegistryException">See <see cref="Resolve(string, string)"/>.</exception>
+    internal static (RegistryVersion Version, Func<CheckReference> Load) PrepareForCheck(GateOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var registry = Open(options.Reference.Registry.Value);
+        var gate = options.Name.Value;
+        var version = registry.ReadVersion(gate, registry.FindVersion(gate, options.Reference.Version.Value, options.Reference.Version.Source));
+        return (version, () => registry.LoadForCheck(version));
+    }
+
     /// <summary>Re-hashes and re-reads every version of <paramref name="gate"/>, or of every gate when null, and reports every problem at once.</summary>
     public RegistryVerification Verify(string? gate = null)
     {
@@ -236,11 +250,47 @@ public sealed class ReferenceRegistry
         return new RegistryVersion(gate, number, folder, ManifestFile.Read(manifestPath, gate, number));
     }
 
-    /// <summary>Hash first, then parse: a byte changed after registration must fail before its rows are believed.</summary>
-    private ReferencePartition Load(RegistryVersion version)
+    /// <summary>
+    /// Hashes and parses the partition in one pass into ids' hashes (<see cref="HashedLabels"/>).
+    /// Its rows are believed only once the hash matched; any other problem (or two ids sharing a
+    /// hash) falls back to <see cref="Load(RegistryVersion)"/>, which reports it or reads by text.
+    /// </summary>
+    private CheckReference LoadForCheck(RegistryVersion version)
     {
         var path = version.PartitionPath;
         var manifest = version.Manifest;
+        var file = CheckPartitionFile(version);
+        if (file.Length > 0)
+        {
+            HashedLabels? hashed;
+            string actual;
+            using (var stream = new HashingReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan)))
+            {
+                // Rows are at least 4 bytes ("a,b\n"): a manifest claiming more cannot size the arrays.
+                var rows = (int)Math.Min(manifest.RowCount, Math.Min(file.Length / 4, Array.MaxLength));
+                hashed = rows == manifest.RowCount ? HashedPartitionReader.TryRead(stream, path, rows) : null;
+                actual = stream.FinishHex();
+            }
+
+            if (!string.Equals(actual, manifest.PartitionSha256, StringComparison.Ordinal))
+            {
+                throw HashMismatch(version, actual, file.Length);
+            }
+
+            if (hashed is not null && hashed.Labels.Length == manifest.ClusterCount)
+            {
+                return new CheckReference(version, hashed, () => Load(version));
+            }
+        }
+
+        var full = Load(version);
+        return new CheckReference(version, null, () => full);
+    }
+
+    /// <summary>The partition file of <paramref name="version"/>, refused when it is outside the registry, missing or too large.</summary>
+    private FileInfo CheckPartitionFile(RegistryVersion version)
+    {
+        var path = version.PartitionPath;
         var file = new FileInfo(path);
         ThrowIf(layout.CheckInside(file, version.Name));
         if (!file.Exists)
@@ -256,14 +306,27 @@ public sealed class ReferenceRegistry
                 string.Create(CultureInfo.InvariantCulture, $"the partition of reference {version.Name} is {file.Length:N0} bytes, over the {MaxPartitionBytes:N0}-byte limit for a registered partition."));
         }
 
+        return file;
+    }
+
+    private static RegistryException HashMismatch(RegistryVersion version, string actual, long length) =>
+        Problem(DiagnosticCode.PartitionHashMismatch, version.PartitionPath, version,
+            string.Create(CultureInfo.InvariantCulture,
+                $"the partition of reference {version.Name} of '{version.Gate}' was modified or truncated after registration: its SHA-256 is {actual} ({length:N0} bytes), "
+                + $"the manifest records {version.Manifest.PartitionSha256}. Registered versions are immutable: restore the file from version control, or register a new version."));
+
+    /// <summary>Hash first, then parse: a byte changed after registration must fail before its rows are believed.</summary>
+    private ReferencePartition Load(RegistryVersion version)
+    {
+        var path = version.PartitionPath;
+        var manifest = version.Manifest;
+        var file = CheckPartitionFile(version);
+
         // A zero length (or a FIFO, which reports zero) cannot match the hash of a non-empty partition: never open it.
         var actual = file.Length == 0 ? Sha256OfEmpty : Sha256.OfFile(path);
         if (!string.Equals(actual, manifest.PartitionSha256, StringComparison.Ordinal))
         {
-            throw Problem(DiagnosticCode.PartitionHashMismatch, path, version,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"the partition of reference {version.Name} of '{version.Gate}' was modified or truncated after registration: its SHA-256 is {actual} ({file.Length:N0} bytes), "
-                    + $"the manifest records {manifest.PartitionSha256}. Registered versions are immutable: restore the file from version control, or register a new version."));
+            throw HashMismatch(version, actual, file.Length);
         }
 
         Partition partition;

@@ -36,6 +36,9 @@ internal sealed class DelimitedReader : IDisposable
         reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
     }
 
+    /// <summary>The field separator.</summary>
+    public char Separator => separator;
+
     /// <summary>The file being read.</summary>
     public string Path { get; }
 
@@ -81,6 +84,12 @@ internal sealed class DelimitedReader : IDisposable
         var field = GetField(index);
         return fieldEscaped[index] ? field.ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : field.ToString();
     }
+
+    /// <summary>Whether field <paramref name="index"/> was quoted with an escaped quote inside (<see cref="GetField"/> still shows it doubled).</summary>
+    public bool IsEscaped(int index) => fieldEscaped[index];
+
+    /// <summary>Whether the current line holds a quote character anywhere.</summary>
+    public bool LineHasQuote => buffer.AsSpan(lineStart, lineLength).Contains('"');
 
     /// <summary>The current line as written (for messages).</summary>
     public string CurrentLineText => buffer.AsSpan(lineStart, lineLength).ToString();

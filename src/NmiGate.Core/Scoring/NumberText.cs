@@ -21,6 +21,60 @@ internal static class NumberText
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> is a number, without computing it: plain decimal notation
+    /// (<c>-1.5e3</c>) is recognised in one scan, anything else goes to <see cref="TryParse"/>.
+    /// Everything the scan accepts, <see cref="TryParse"/> accepts too.
+    /// </summary>
+    public static bool IsNumber(ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        if (i < text.Length && text[i] is '-' or '+')
+        {
+            i++;
+        }
+
+        var digits = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+            digits++;
+        }
+
+        if (i < text.Length && text[i] == '.')
+        {
+            i++;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+                digits++;
+            }
+        }
+
+        if (digits > 0 && i < text.Length && text[i] is 'e' or 'E')
+        {
+            var exponentStart = ++i;
+            if (i < text.Length && text[i] is '-' or '+')
+            {
+                i++;
+            }
+
+            var exponentDigits = 0;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+                exponentDigits++;
+            }
+
+            if (exponentDigits == 0)
+            {
+                i = exponentStart - 1; // not an exponent after all: let the full parser decide
+            }
+        }
+
+        return (digits > 0 && i == text.Length) || TryParse(text, out _);
+    }
+
     /// <summary>Whether trimmed text is a deliberate missing value ("?" or "NaN").</summary>
     public static bool IsExplicitMissing(ReadOnlySpan<char> trimmed) =>
         trimmed is "?" || trimmed.Equals("NaN", StringComparison.OrdinalIgnoreCase);

@@ -76,6 +76,7 @@ public static class PartitionScorer
             }
         }
 
+        var (sortedHashes, sortedKeys, collision) = run.SortAndThrowIfDuplicate();
         run.ThrowIfUnassigned();
         if (run.RowCount == 0)
         {
@@ -87,7 +88,8 @@ public static class PartitionScorer
         }
 
         progress?.Report(new ScoringProgress(run.RowCount, clock.Elapsed));
-        return new ScoredPartition(run.Ids, run.ClusterIds, clock.Elapsed, plan.Kind, run.RowById, run.Lines);
+        var hashedRows = new ScoredRows(dataPath, separator, idField, sortedHashes, sortedKeys, collision, run.OrderDigest);
+        return new ScoredPartition(hashedRows, run.Keys, clock.Elapsed, plan.Kind);
     }
 
     private static char ResolveSeparator(ScoringRequest request)

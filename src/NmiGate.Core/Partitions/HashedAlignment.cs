@@ -1,0 +1,71 @@
+using System.Globalization;
+using NmiGate.Core.Metrics;
+
+namespace NmiGate.Core.Partitions;
+
+/// <summary>
+/// Joins a reference and a candidate by id hash: one merge of two sorted arrays, counting each
+/// matched row straight into the contingency table. Ids are not compared as text; two different
+/// ids would have to share a 64-bit hash across the two files for a row to be misjoined
+/// (same-side collisions are detected and handled by text).
+/// </summary>
+internal static class HashedAlignment
+{
+    /// <summary>
+    /// The contingency table of the rows both sides share, or null when some id is in one side only
+    /// (the caller then aligns by text, whose error lists those ids with their lines).
+    /// </summary>
+    /// <param name="reference">The reference, sorted by hash.</param>
+    /// <param name="candidateHashes">The candidate's id hashes, ascending (entries past <paramref name="candidateKeys"/>' count are unused).</param>
+    /// <param name="candidateKeys">The cluster key of each candidate hash, in the same order.</param>
+    public static ContingencyTable? TryCount(HashedLabels reference, ulong[] candidateHashes, IReadOnlyList<uint> candidateKeys)
+    {
+        if (reference.RowCount != candidateKeys.Count)
+        {
+            return null;
+        }
+
+        var keys = new List<uint>();
+        var keyColumn = new Dictionary<uint, int>();
+        var width = 0;
+        var counts = new long[reference.Labels.Length * 16];
+        var referenceHashes = reference.SortedHashes;
+        for (var i = 0; i < referenceHashes.Length; i++)
+        {
+            if (referenceHashes[i] != candidateHashes[i])
+            {
+                return null; // equal lengths and distinct hashes: any difference is an unmatched id
+            }
+
+            var key = candidateKeys[i];
+            if (!keyColumn.TryGetValue(key, out var column))
+            {
+                column = width++;
+                keyColumn.Add(key, column);
+                keys.Add(key);
+                if (width * reference.Labels.Length > counts.Length)
+                {
+                    Array.Resize(ref counts, counts.Length * 2);
+                }
+            }
+
+            counts[(column * reference.Labels.Length) + reference.Codes[i]]++;
+        }
+
+        var cells = new List<(string, string, long)>();
+        for (var column = 0; column < width; column++)
+        {
+            var candidate = keys[column].ToString(CultureInfo.InvariantCulture);
+            for (var code = 0; code < reference.Labels.Length; code++)
+            {
+                var count = counts[(column * reference.Labels.Length) + code];
+                if (count > 0)
+                {
+                    cells.Add((reference.Labels[code], candidate, count));
+                }
+            }
+        }
+
+        return ContingencyTable.FromCounts(cells);
+    }
+}

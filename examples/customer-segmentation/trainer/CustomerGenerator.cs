@@ -22,10 +22,10 @@ public static class CustomerGenerator
     /// <summary>Rows of the held-out set.</summary>
     public const int HoldoutRows = 5_000;
 
-    /// <summary>The training sample for <paramref name="seed"/>: <c>data/train.csv</c> for the usual seed, <c>data/train-SEED.csv</c> otherwise; written when missing.</summary>
-    public static string TrainingFile(int seed)
+    /// <summary>The training sample for <paramref name="seed"/> in <paramref name="dataFolder"/>: <c>train.csv</c> for the usual seed, <c>train-SEED.csv</c> otherwise; written when missing.</summary>
+    public static string TrainingFile(string dataFolder, int seed)
     {
-        var path = seed == TrainingSeed ? "data/train.csv" : $"data/train-{seed}.csv";
+        var path = Path.Combine(dataFolder, seed == TrainingSeed ? "train.csv" : $"train-{seed}.csv");
         if (!File.Exists(path))
         {
             Write(path, TrainingRows, seed, idPrefix: "T");

@@ -39,7 +39,7 @@ switch (command)
 
 static int Train(TrainingOptions options, string output)
 {
-    SegmentTrainer.Train(CustomerGenerator.TrainingFile(options.DataSeed), output, options);
+    SegmentTrainer.Train(CustomerGenerator.TrainingFile("data", options.DataSeed), output, options);
     Console.WriteLine($"trained K={options.Clusters} seed={options.Seed} data-seed={options.DataSeed}{(options.IncomeBug ? " with the income bug" : string.Empty)} -> {output}");
     return 0;
 }

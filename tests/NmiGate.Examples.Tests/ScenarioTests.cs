@@ -1,7 +1,7 @@
 using CustomerSegmentation.Trainer;
+using NmiGate.Core.Configuration;
 using NmiGate.Core.Diff;
 using NmiGate.Core.Gating;
-using NmiGate.Core.Configuration;
 using NmiGate.TestUtilities;
 
 namespace NmiGate.Examples.Tests;

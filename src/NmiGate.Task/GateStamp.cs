@@ -45,7 +45,7 @@ internal sealed record GateStamp(int FormatVersion, string Fingerprint, string V
     /// <summary>Deletes the stamp (no stored verdict: the next build evaluates).</summary>
     public static void Delete(string? path)
     {
-        if (!string.IsNullOrEmpty(path))
+        if (!string.IsNullOrEmpty(path) && File.Exists(path))
         {
             File.Delete(path);
         }

@@ -32,7 +32,8 @@ public sealed class CheckGate : GateTask
     {
         // An old stamp must not outlive this evaluation, whatever happens to it.
         GateStamp.Delete(StampFile);
-        var options = BuildOptions() is { Options: { } built } ? built : throw new ConfigurationException(BuildOptions().Problems);
+        var configuration = BuildOptions();
+        var options = configuration.Options ?? throw new ConfigurationException(configuration.Problems, configuration.OmittedProblemCount);
         if (!string.IsNullOrWhiteSpace(ReportDirectory) || Record)
         {
             Log.LogError(null, TaskDiagnosticCodes.UnsupportedProperty, null, BuildMessages.HelpLink(TaskDiagnosticCodes.UnsupportedProperty, HelpLinkBase), null, 0, 0, 0, 0,

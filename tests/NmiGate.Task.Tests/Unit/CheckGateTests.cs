@@ -155,4 +155,18 @@ public sealed class CheckGateTests : IDisposable
         Assert.Equal(engine.ProjectFileOfTaskNode, error.File);
         Assert.Contains("reference.version", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_report_directory_this_version_cannot_write_is_NMIG5004_and_no_verdict_is_stored()
+    {
+        gate.RegisterModel();
+        var engine = TaskFactory.Engine(gate);
+        var task = TaskFactory.Check(gate, engine);
+        task.ReportDirectory = "reports";
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("NMIG5004", Assert.Single(engine.Errors).Code);
+        Assert.False(File.Exists(TaskFactory.StampFile(gate)));
+    }
 }

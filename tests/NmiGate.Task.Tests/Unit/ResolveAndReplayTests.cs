@@ -25,6 +25,21 @@ public sealed class ResolveAndReplayTests : IDisposable
     }
 
     [Fact]
+    public void Resolve_reads_an_overridden_model_relative_to_the_project_folder()
+    {
+        gate.RegisterModel();
+        var other = gate.Write("artifacts/model.zip", string.Empty);
+        File.Copy(gate.ModelPath, other, overwrite: true);
+        var resolve = TaskFactory.Resolve(gate, TaskFactory.Engine(gate));
+        resolve.ModelPath = "artifacts/model.zip";
+
+        Assert.True(resolve.Execute());
+
+        Assert.Equal(other, resolve.InputFiles[1].ItemSpec);
+        Assert.DoesNotContain(resolve.InputFiles, i => i.ItemSpec == gate.ModelPath);
+    }
+
+    [Fact]
     public void Resolve_rewrites_the_inputs_cache_only_when_an_input_or_a_setting_changed()
     {
         gate.RegisterModel();

@@ -15,19 +15,10 @@ namespace NmiGate.MSBuild;
 /// </summary>
 internal static partial class BuildMessages
 {
-    /// <summary>A metric below its <c>fail-below</c> (provisional until Core's findings carry their own codes).</summary>
-    public const string BelowFail = "NMIG2001";
-
-    /// <summary>A metric below its <c>warn-below</c> (a warning, so <c>-warnaserror:NMIG2002</c> promotes it).</summary>
-    public const string BelowWarn = "NMIG2002";
-
-    /// <summary>A metric that could not be computed (NaN): the gate cannot pass.</summary>
-    public const string NotComputable = "NMIG2003";
-
-    /// <summary>A failed verdict that no rule explains (no threshold checked): never a silent pass.</summary>
-    public const string NoRule = "NMIG2004";
-
-    /// <summary>Errors and warnings for the broken rules, a line per rule, and the verdict line last.</summary>
+    /// <summary>
+    /// Core's findings as errors, warnings (errors with fail-on-warn) and messages (notices) at their
+    /// <c>nmigate.yml</c> positions, a line per rule, and the verdict line last.
+    /// </summary>
     public static IReadOnlyList<BuildMessage> FromResult(GateResult result, string configurationFile, string? helpLinkBase)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -35,30 +26,29 @@ internal static partial class BuildMessages
         {
             new(BuildMessageKind.Detail, null, null, 0, 0, string.Create(CultureInfo.InvariantCulture, $"NmiGate: gate '{result.GateName}' compared {result.RowCount} rows with reference {result.ReferenceVersion}.")),
         };
-        foreach (var rule in result.Rules)
+        messages.AddRange(result.AllRules.Select(rule =>
+            new BuildMessage(BuildMessageKind.Detail, null, null, 0, 0, $"NmiGate: {(rule.Verdict is { } verdict ? GateResult.VerdictWord(verdict) : "N/A")} {rule.Message}")));
+        foreach (var finding in result.Findings)
         {
-            messages.Add(new(BuildMessageKind.Detail, null, null, 0, 0, $"NmiGate: {GateResult.VerdictWord(rule.Verdict)} {rule.Message}"));
-            if (rule.Verdict == Verdict.Pass)
+            var kind = finding.Severity switch
             {
-                continue;
-            }
-
-            var (code, at) = rule switch
-            {
-                { Verdict: Verdict.Fail } when double.IsNaN(rule.Value) => (NotComputable, rule.Threshold.Source),
-                { Verdict: Verdict.Fail } => (BelowFail, rule.Threshold.FailBelow?.Source ?? rule.Threshold.Source),
-                _ => (BelowWarn, rule.Threshold.WarnBelow?.Source ?? rule.Threshold.Source),
+                FindingSeverity.Error => BuildMessageKind.Error,
+                FindingSeverity.Warning when result.FailedOnWarn => BuildMessageKind.Error,
+                FindingSeverity.Warning => BuildMessageKind.Warning,
+                _ => BuildMessageKind.Detail,
             };
-            var kind = rule.Verdict == Verdict.Fail || result.FailedOnWarn ? BuildMessageKind.Error : BuildMessageKind.Warning;
-            var text = rule.Verdict == Verdict.Warn && result.FailedOnWarn
-                ? $"{rule.Message} (NmiGateFailOnWarning is set) Gate '{result.GateName}', reference {result.ReferenceVersion}."
-                : $"{rule.Message} Gate '{result.GateName}', reference {result.ReferenceVersion}.";
-            messages.Add(Located(kind, code, at, configurationFile, text, helpLinkBase));
+            var text = kind == BuildMessageKind.Error && finding.Severity == FindingSeverity.Warning
+                ? finding.Message + " (NmiGateFailOnWarning is set)"
+                : finding.Message;
+            messages.Add(kind == BuildMessageKind.Detail
+                ? new(kind, null, null, 0, 0, $"NmiGate: notice {finding.Code.ToCodeString()}: {finding.Message}")
+                : Located(kind, finding.Code.ToCodeString(), finding.Location, configurationFile, text, helpLinkBase));
         }
 
         if (result.Verdict == Verdict.Fail && !messages.Any(m => m.Kind == BuildMessageKind.Error))
         {
-            messages.Add(new(BuildMessageKind.Error, NoRule, configurationFile, 0, 0, result.Summary, HelpLink(NoRule, helpLinkBase)));
+            // A failed verdict always fails the build, even if no finding said why.
+            messages.Add(new(BuildMessageKind.Error, null, configurationFile, 0, 0, result.Summary));
         }
 
         messages.Add(new(BuildMessageKind.Summary, null, null, 0, 0, "NmiGate: " + result.Summary));

@@ -34,15 +34,16 @@ public sealed class CheckGate : GateTask
         GateStamp.Delete(StampFile);
         var configuration = BuildOptions();
         var options = configuration.Options ?? throw new ConfigurationException(configuration.Problems, configuration.OmittedProblemCount);
-        if (!string.IsNullOrWhiteSpace(ReportDirectory) || Record)
+        if (!string.IsNullOrWhiteSpace(ReportDirectory))
         {
+            // Report files are written by the nmigate host (check --report-dir), not by Core.
             Log.LogError(null, TaskDiagnosticCodes.UnsupportedProperty, null, BuildMessages.HelpLink(TaskDiagnosticCodes.UnsupportedProperty, HelpLinkBase), null, 0, 0, 0, 0,
-                "NmiGateReportDirectory and NmiGateRecord are not supported by this version of NmiGate.MSBuild; leave them empty (use `nmigate check` for reports and history).");
+                "NmiGateReportDirectory is not supported by this version of NmiGate.MSBuild; leave it empty (use `nmigate check --report-dir` for report files).");
             return;
         }
 
         var fingerprint = GateInputs.Fingerprint(GateInputs.Describe(Settings(), GateInputs.Files(options)));
-        var result = GateCheck.Run(options, new GateCheckOptions(FailOnWarning), progress: null, CancellationToken);
+        var result = GateCheck.Run(options, new GateCheckOptions(FailOnWarning, Record), progress: null, CancellationToken);
         var messages = BuildMessages.FromResult(result, options.ConfigurationFile, HelpLinkBase);
         Report(messages);
 

@@ -50,7 +50,7 @@ public sealed class ReplayGateVerdict : NmiGateTask
         if (stamp.Verdict == "fail" && !Log.HasLoggedErrors)
         {
             // A stored failure always fails, even if its errors were lost.
-            Log.LogError(null, BuildMessages.NoRule, null, null, StampFile, 0, 0, 0, 0, "The stored gate verdict is fail.");
+            Log.LogError(null, null, null, null, StampFile, 0, 0, 0, 0, "The stored gate verdict is fail.");
         }
 
         Verdict = stamp.Verdict;

@@ -42,7 +42,7 @@ public sealed class CheckGateTests : IDisposable
         Assert.Equal("NMIG2001", error.Code);
         Assert.Equal(gate.ConfigPath, error.File);
         Assert.Equal((line, column), (error.LineNumber, error.ColumnNumber));
-        Assert.Matches(@"^nmi \(arithmetic\) = 0\.\d{4} is below fail-below 0\.8000\. Gate 'segments', reference v1\.$", error.Message);
+        Assert.Matches(@"^nmi \(arithmetic\) = 0\.\d{4} is below fail-below 0\.8000 against reference v1\.$", error.Message);
         Assert.Equal(TaskFactory.HelpLinkBase + "#nmig2001", error.HelpLink);
         Assert.Equal("fail", task.Verdict);
         Assert.InRange(double.Parse(task.Nmi, CultureInfo.InvariantCulture), 0.0, 0.8);
@@ -168,5 +168,19 @@ public sealed class CheckGateTests : IDisposable
 
         Assert.Equal("NMIG5004", Assert.Single(engine.Errors).Code);
         Assert.False(File.Exists(TaskFactory.StampFile(gate)));
+    }
+
+    [Fact]
+    public void Record_appends_the_result_to_the_gate_history_through_Core()
+    {
+        gate.RegisterModel();
+        var engine = TaskFactory.Engine(gate);
+        var task = TaskFactory.Check(gate, engine);
+        task.Record = true;
+
+        Assert.True(task.Execute(), engine.Log);
+
+        var history = Path.Combine(gate.Root, ".nmigate", "segments", "history.jsonl");
+        Assert.Single(File.ReadAllLines(history));
     }
 }

@@ -18,6 +18,9 @@ public static class MarkdownReportRenderer
     // Cells above which the full matrix is not even built: at a few characters a cell it could never fit.
     private const int MaxMatrixCells = 20_000;
 
+    // Shorter forms of the diff table: the reference clusters that moved most.
+    private static readonly int[] DiffTableSizes = [400, 300, 200, 100, 50, 20];
+
     // Reference clusters drawn in the Mermaid flow (biggest movements first): more is unreadable.
     private const int MaxChartClusters = 10;
 
@@ -71,7 +74,35 @@ public static class MarkdownReportRenderer
 
             chosen[next]++;
             rendered[next] = sections[next].Forms[chosen[next]].Render();
+            if (Assemble(report, sections, chosen, rendered, maxLength).Length <= maxLength)
+            {
+                return Regrow(report, sections, chosen, rendered, maxLength);
+            }
         }
+    }
+
+    /// <summary>
+    /// Shrinking goes by rank, so a section may have shrunk further than needed once a bigger one
+    /// gave way too: give back the richest form that still fits, most important sections first.
+    /// </summary>
+    private static string Regrow(GateReport report, MarkdownSection[] sections, int[] chosen, string[] rendered, int maxLength)
+    {
+        foreach (var i in Enumerable.Range(0, sections.Length).OrderByDescending(i => sections[i].DropRank))
+        {
+            for (var form = 0; form < chosen[i]; form++)
+            {
+                var (previousForm, previousText) = (chosen[i], rendered[i]);
+                (chosen[i], rendered[i]) = (form, sections[i].Forms[form].Render());
+                if (Assemble(report, sections, chosen, rendered, maxLength).Length <= maxLength)
+                {
+                    break;
+                }
+
+                (chosen[i], rendered[i]) = (previousForm, previousText);
+            }
+        }
+
+        return Assemble(report, sections, chosen, rendered, maxLength);
     }
 
     private static string Assemble(GateReport report, MarkdownSection[] sections, int[] chosen, string[] rendered, int maxLength)
@@ -240,13 +271,12 @@ public static class MarkdownReportRenderer
     {
         var clusters = report.Diff.ReferenceClusters;
         var forms = new List<MarkdownSection.Form> { new(() => DiffRows(clusters.Count), null) };
-        foreach (var shown in new[] { 200, 50, 20 })
+        foreach (var shown in DiffTableSizes.Where(n => clusters.Count > n))
         {
-            if (clusters.Count > shown)
-            {
-                forms.Add(new(() => DiffRows(shown), $"the diff rows of the {MarkdownText.Count(clusters.Count - shown)} reference clusters that moved least"));
-            }
+            forms.Add(new(() => DiffRows(shown), $"the diff rows of the {MarkdownText.Count(clusters.Count - shown)} reference clusters that moved least"));
         }
+
+        forms.Add(new(() => string.Empty, $"the diff table ({MarkdownText.Count(clusters.Count)} reference clusters)"));
 
         return new MarkdownSection(40, forms);
 
@@ -368,7 +398,11 @@ public static class MarkdownReportRenderer
         Add("data sha256", p.DataSha256);
         Add("seed", p.Seed?.ToString(CultureInfo.InvariantCulture));
         Add("commit", p.Commit);
-        Add("checked", p.Time?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        if (p.Time is { } time)
+        {
+            items.Add("checked " + time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        }
+
         return "<sub>Provenance: " + string.Join(" · ", items) + "</sub>\n";
 
         void Add(string name, string? value)

@@ -10,10 +10,12 @@ internal static class MarkdownText
     public const int MaxLabelLength = 64;
 
     /// <summary>
-    /// A label from an untrusted file as inert text in a table cell or a sentence. Every character
-    /// that Markdown, GitHub's extensions or HTML could act on becomes a numeric character
-    /// reference: emphasis, links, images, code, tables (<c>|</c>), raw HTML, <c>@</c>mentions,
-    /// <c>#</c>issue links, <c>$</c>math and <c>:</c> in autolinks; line breaks become spaces.
+    /// A label from an untrusted file as inert text in a table cell or a sentence (never at the
+    /// start of a line). Characters that Markdown, GitHub's extensions or HTML act on there become
+    /// numeric character references: emphasis, code, links and images, table pipes, raw HTML,
+    /// <c>$</c>math, <c>~</c>strikethrough and the <c>:</c> of autolinked URLs. <c>@</c> and
+    /// <c>#</c> are followed by a zero-width space, because GitHub finds mentions and issue
+    /// references after entities are decoded. Line breaks become spaces.
     /// </summary>
     public static string Escape(string text, int maxLength = MaxLabelLength)
     {
@@ -27,9 +29,11 @@ internal static class MarkdownText
                 case '\r' or '\n' or '\t':
                     builder.Append(' ');
                     break;
-                case '&' or '<' or '>' or '"' or '\'' or '|' or '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')'
-                    or '#' or '@' or '!' or '~' or '$' or ':' or '{' or '}' or '+' or '-' or '=' or '^':
+                case '&' or '<' or '>' or '|' or '\\' or '`' or '*' or '_' or '[' or ']' or '~' or '$' or ':':
                     builder.Append("&#").Append(((int)c).ToString(CultureInfo.InvariantCulture)).Append(';');
+                    break;
+                case '@' or '#':
+                    builder.Append(c).Append('\u200B');
                     break;
                 default:
                     // Other control characters have no business in a label; show a replacement mark.

@@ -19,11 +19,17 @@ internal static class CheckCommand
             HelpName = "text|json",
         };
         format.AcceptOnlyFromAmong("text", "json");
+        var reportDir = new Option<string?>("--report-dir")
+        {
+            Description = "Also write report.md (the PR comment) and report.json (schemas/report.schema.json) into this folder.",
+            HelpName = "DIR",
+        };
 
         var command = new Command("check", "Score the model, compare it with the registered reference and apply the thresholds. Exit 0 pass (warnings allowed), 1 gate failed, 2 could not evaluate.");
         gate.AddTo(command);
         command.Options.Add(failOnWarn);
         command.Options.Add(format);
+        command.Options.Add(reportDir);
         // Ctrl+C cancels the token; scoring observes it every few thousand rows.
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
         return command;
@@ -34,6 +40,11 @@ internal static class CheckCommand
             var progress = ScoringProgressReporter.For(parseResult.InvocationConfiguration.Error);
             var result = GateCheck.Run(options, new GateCheckOptions(parseResult.GetValue(failOnWarn)), progress, cancellationToken);
             progress.Finish(result.RowCount, result.ScoringElapsed);
+            if (parseResult.GetValue(reportDir) is { } directory)
+            {
+                ReportWriter.Write(result, directory, GateOptionsArguments.ToolVersion);
+            }
+
             var output = parseResult.InvocationConfiguration.Output;
             if (Enum.Parse<OutputFormat>(parseResult.GetRequiredValue(format), ignoreCase: true) == OutputFormat.Json)
             {

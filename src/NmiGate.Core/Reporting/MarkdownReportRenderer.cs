@@ -47,86 +47,112 @@ public static class MarkdownReportRenderer
             Matrix(report),
             Chart(report),
         ];
-        var chosen = new int[sections.Length];
-        var rendered = sections.Select(s => s.Forms[0].Render()).ToArray();
-        while (true)
-        {
-            var text = Assemble(report, sections, chosen, rendered, maxLength);
-            if (text.Length <= maxLength)
-            {
-                return text;
-            }
-
-            var next = -1;
-            for (var i = 0; i < sections.Length; i++)
-            {
-                if (chosen[i] < sections[i].Forms.Count - 1 && (next < 0 || sections[i].DropRank < sections[next].DropRank))
-                {
-                    next = i;
-                }
-            }
-
-            if (next < 0)
-            {
-                // Only fixed sections are left; they are bounded (labels are cut), so this is a bug.
-                throw new InvalidOperationException($"The report's fixed sections alone take {text.Length} characters, over the limit of {maxLength}.");
-            }
-
-            chosen[next]++;
-            rendered[next] = sections[next].Forms[chosen[next]].Render();
-            if (Assemble(report, sections, chosen, rendered, maxLength).Length <= maxLength)
-            {
-                return Regrow(report, sections, chosen, rendered, maxLength);
-            }
-        }
+        return new Budget(report, sections, maxLength).Fit();
     }
 
     /// <summary>
-    /// Shrinking goes by rank, so a section may have shrunk further than needed once a bigger one
-    /// gave way too: give back the richest form that still fits, most important sections first.
+    /// Picks one form per section so the report fits. Each form is rendered at most once, and sizes
+    /// are added up rather than assembled, so trying forms costs little even at K = 1000.
     /// </summary>
-    private static string Regrow(GateReport report, MarkdownSection[] sections, int[] chosen, string[] rendered, int maxLength)
+    private sealed class Budget(GateReport report, MarkdownSection[] sections, int maxLength)
     {
-        foreach (var i in Enumerable.Range(0, sections.Length).OrderByDescending(i => sections[i].DropRank))
+        private readonly int[] chosen = new int[sections.Length];
+        private readonly string?[][] rendered = [.. sections.Select(s => new string?[s.Forms.Count])];
+
+        public string Fit()
         {
-            for (var form = 0; form < chosen[i]; form++)
+            while (Length() > maxLength)
             {
-                var (previousForm, previousText) = (chosen[i], rendered[i]);
-                (chosen[i], rendered[i]) = (form, sections[i].Forms[form].Render());
-                if (Assemble(report, sections, chosen, rendered, maxLength).Length <= maxLength)
+                var next = -1;
+                for (var i = 0; i < sections.Length; i++)
                 {
-                    break;
+                    if (chosen[i] < sections[i].Forms.Count - 1 && (next < 0 || sections[i].DropRank < sections[next].DropRank))
+                    {
+                        next = i;
+                    }
                 }
 
-                (chosen[i], rendered[i]) = (previousForm, previousText);
+                if (next < 0)
+                {
+                    // Only fixed sections are left; they are bounded (labels are cut), so this is a bug.
+                    throw new InvalidOperationException($"The report's fixed sections alone take {Length()} characters, over the limit of {maxLength}.");
+                }
+
+                chosen[next]++;
+            }
+
+            Regrow();
+            return Assemble();
+        }
+
+        /// <summary>
+        /// Shrinking goes by rank, so a section may have shrunk further than needed once a bigger one
+        /// gave way too: give back the richest form that still fits, most important sections first.
+        /// </summary>
+        private void Regrow()
+        {
+            foreach (var i in Enumerable.Range(0, sections.Length).OrderByDescending(i => sections[i].DropRank))
+            {
+                var current = chosen[i];
+                for (var form = 0; form < current; form++)
+                {
+                    chosen[i] = form;
+                    if (Length() <= maxLength)
+                    {
+                        break;
+                    }
+
+                    chosen[i] = current;
+                }
             }
         }
 
-        return Assemble(report, sections, chosen, rendered, maxLength);
-    }
+        private string Text(int i) => rendered[i][chosen[i]] ??= sections[i].Forms[chosen[i]].Render();
 
-    private static string Assemble(GateReport report, MarkdownSection[] sections, int[] chosen, string[] rendered, int maxLength)
-    {
-        var output = new StringBuilder();
-        foreach (var part in rendered.Where(p => p.Length > 0))
+        private int Length()
         {
-            output.Append(part).Append('\n');
+            var length = Tail().Length;
+            for (var i = 0; i < sections.Length; i++)
+            {
+                var text = Text(i);
+                length += text.Length > 0 ? text.Length + 1 : 0;
+            }
+
+            return length;
         }
 
-        var leftOut = sections.Select((s, i) => s.Forms[chosen[i]].LeftOut).OfType<string>().ToList();
-        if (leftOut.Count > 0)
+        private string Assemble()
         {
-            output.Append("> [!NOTE]\n> Left out to stay under ").Append(MarkdownText.Count(maxLength)).Append(" characters: ")
-                .AppendJoin("; ", leftOut).Append(". The JSON report (`report.json`) has everything.\n\n");
+            var output = new StringBuilder();
+            for (var i = 0; i < sections.Length; i++)
+            {
+                if (Text(i) is { Length: > 0 } text)
+                {
+                    output.Append(text).Append('\n');
+                }
+            }
+
+            return output.Append(Tail()).ToString();
         }
 
-        if (report.NotComputed.Count > 0)
+        /// <summary>The note on what was left out, what was not computed, and provenance.</summary>
+        private string Tail()
         {
-            output.Append("_Not in this report:_ ").AppendJoin("; ", report.NotComputed).Append(".\n\n");
-        }
+            var output = new StringBuilder();
+            var leftOut = sections.Select((s, i) => s.Forms[chosen[i]].LeftOut).OfType<string>().ToList();
+            if (leftOut.Count > 0)
+            {
+                output.Append("> [!NOTE]\n> Left out to stay under ").Append(MarkdownText.Count(maxLength)).Append(" characters: ")
+                    .AppendJoin("; ", leftOut).Append(". The JSON report (`report.json`) has everything.\n\n");
+            }
 
-        output.Append(Provenance(report));
-        return output.ToString();
+            if (report.NotComputed.Count > 0)
+            {
+                output.Append("_Not in this report:_ ").AppendJoin("; ", report.NotComputed).Append(".\n\n");
+            }
+
+            return output.Append(Provenance(report)).ToString();
+        }
     }
 
     private static string VerdictLine(GateReport report)

@@ -32,12 +32,8 @@ public static class JsonReportRenderer
     {
         var diff = report.Diff;
         var table = report.Table;
-        var cells = new long[table.CellCount][];
-        for (var i = 0; i < cells.Length; i++)
-        {
-            var cell = table.GetCell(i);
-            cells[i] = [cell.Reference, cell.Candidate, cell.Count];
-        }
+        var matrix = new MatrixDocument(
+            table.ReferenceLabels, table.CandidateLabels, table.CellReferences.ToArray(), table.CellCandidates.ToArray(), table.CellCounts.ToArray());
 
         var p = report.Provenance;
         return new ReportDocument(
@@ -62,7 +58,7 @@ public static class JsonReportRenderer
                 [.. diff.ReferenceClusters.Select(Cluster)],
                 [.. diff.NewClusters.Select(n => new NewClusterDocument(n.Label, n.Size, Flows(n.Sources), n.OtherSourceRows, n.OtherSourceCount))],
                 [.. report.MovedIds.Select(s => new MovedIdsDocument(s.Label, s.MovedRows, s.Ids))],
-                new MatrixDocument(table.ReferenceLabels, table.CandidateLabels, cells)),
+                matrix),
             new ProvenanceDocument(p.ToolVersion, p.ModelSha256, p.DataSha256, p.ReferenceSha256, p.Seed, p.Commit, p.Time),
             report.NotComputed);
     }

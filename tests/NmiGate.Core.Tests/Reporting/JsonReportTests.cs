@@ -58,8 +58,10 @@ public sealed class JsonReportTests
         var diff = root.GetProperty("diff");
         Assert.Equal(report.RowCount, diff.GetProperty("keptRows").GetInt64() + diff.GetProperty("movedRows").GetInt64());
         Assert.Contains(diff.GetProperty("clusters").EnumerateArray(), c => c.GetProperty("kind").GetString() == "merged-into");
-        var cellTotal = diff.GetProperty("matrix").GetProperty("cells").EnumerateArray().Sum(c => c[2].GetInt64());
-        Assert.Equal(report.RowCount, cellTotal);
+        var matrix = diff.GetProperty("matrix");
+        Assert.Equal(report.RowCount, matrix.GetProperty("cellCounts").EnumerateArray().Sum(c => c.GetInt64()));
+        Assert.Equal(report.Table.CellCount, matrix.GetProperty("cellReferences").GetArrayLength());
+        Assert.Equal(report.Table.CellCount, matrix.GetProperty("cellCandidates").GetArrayLength());
         Assert.Equal("c".PadRight(64, 'c'), root.GetProperty("provenance").GetProperty("referenceSha256").GetString());
     }
 

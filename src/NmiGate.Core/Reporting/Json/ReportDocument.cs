@@ -65,8 +65,12 @@ internal sealed record NewClusterDocument(string Label, long Size, IReadOnlyList
 
 internal sealed record MovedIdsDocument(string Label, long MovedRows, IReadOnlyList<string> Ids);
 
-/// <summary>The sparse matrix: each cell is [reference index, candidate index, count] into the label lists.</summary>
-internal sealed record MatrixDocument(IReadOnlyList<string> ReferenceLabels, IReadOnlyList<string> CandidateLabels, long[][] Cells);
+/// <summary>
+/// The sparse matrix as three parallel arrays (cell i: reference label index, candidate label
+/// index, count), in (reference, candidate) order. Parallel primitive arrays rather than one small
+/// array per cell: at K = 1000 a table has ~260,000 cells, and per-cell arrays cost 10× the time.
+/// </summary>
+internal sealed record MatrixDocument(IReadOnlyList<string> ReferenceLabels, IReadOnlyList<string> CandidateLabels, int[] CellReferences, int[] CellCandidates, long[] CellCounts);
 
 internal sealed record ProvenanceDocument(
     string ToolVersion, string? ModelSha256, string? DataSha256, string? ReferenceSha256, ulong? Seed, string? Commit, DateTimeOffset? Time);

@@ -26,6 +26,20 @@ public sealed class JsonReportTests
     }
 
     [Fact]
+    public void Slices_coded_findings_and_deltas_are_valid_against_the_schema()
+    {
+        var json = JsonReportRenderer.Render(MarkdownReportRendererTests.WithSlicesAndCodes(ReportCases.Build("one-split")));
+
+        var errors = Schema.Value.Validate(json);
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.ToString())));
+        using var document = JsonDocument.Parse(json);
+        Assert.True(document.RootElement.GetProperty("slices")[1].GetProperty("tooSmall").GetBoolean());
+        Assert.Equal("NMIG2101", document.RootElement.GetProperty("findings")[0].GetProperty("code").GetString());
+        Assert.Equal(0.0123, document.RootElement.GetProperty("metrics")[0].GetProperty("delta").GetDouble());
+    }
+
+    [Fact]
     public void The_schema_rejects_a_document_that_breaks_it()
     {
         var document = JsonNode.Parse(JsonReportRenderer.Render(ReportCases.Build("one-split")))!.AsObject();

@@ -127,6 +127,32 @@ public sealed partial class MarkdownReportRendererTests
     }
 
     [Fact]
+    public void Slices_coded_findings_and_deltas_render_when_the_result_carries_them()
+    {
+        var report = WithSlicesAndCodes(ReportCases.Build("stable"));
+
+        var markdown = MarkdownReportRenderer.Render(report);
+
+        Assert.Contains("| region=north | 900 | nmi (arithmetic) | 0.9100 | 0.8800 – 0.9300 | PASS |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| region=south | 12 | – | – | – | too small |", markdown, StringComparison.Ordinal);
+        Assert.Contains("- ⚠️ **NMIG2101** slice region=south has 12 rows, under min-rows 50. (nmigate.yml:14)", markdown, StringComparison.Ordinal);
+        Assert.Contains("| +0.0123 |", markdown, StringComparison.Ordinal);
+        AssertWellFormed(markdown);
+    }
+
+    /// <summary>The report with what the extended GateResult will carry: a slice, a too-small slice, a coded finding, a delta.</summary>
+    internal static GateReport WithSlicesAndCodes(GateReport report) => report with
+    {
+        Metrics = [.. report.Metrics.Select((m, i) => i == 0 ? m with { Delta = 0.0123 } : m)],
+        Findings = [new ReportFinding("NMIG2101", FindingSeverity.Warning, "slice region=south has 12 rows, under min-rows 50.", "nmigate.yml", 14)],
+        Slices =
+        [
+            new ReportSlice("region=north", 900, [new ReportMetric("nmi_arithmetic", "nmi (arithmetic)", 0.91, new ReportInterval(0.88, 0.93, 0.95, 1000), 0.8, null, null, Verdict.Pass)], TooSmall: false),
+            new ReportSlice("region=south", 12, [], TooSmall: true),
+        ],
+    };
+
+    [Fact]
     public void The_marker_cannot_close_its_html_comment_early()
     {
         Assert.Equal("<!-- nmigate:a-b -->", MarkdownReportRenderer.Marker("a--->b"));

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using NmiGate.Core.Configuration;
@@ -78,22 +79,36 @@ public class ReportBenchmarks
 
     private GateReport Build(bool withBootstrap)
     {
-        var metrics = MetricSet.From(table);
-        var rules = ThresholdEvaluator.Evaluate(Thresholds, metrics);
-        var result = new GateResult("bench", "v1", table.RowCount, metrics, table, rules, ThresholdEvaluator.Combine(rules), FailedOnWarn: false, TimeSpan.Zero);
-        Dictionary<string, ConfidenceInterval>? intervals = null;
-        if (withBootstrap)
+        // The gate's own evaluator: every metric, the rules, and (with confidence) 1000 seeded replicates of NMI and ARI.
+        var options = Options(withBootstrap);
+        var evaluation = GateEvaluator.Evaluate(options, "v1", table, [], previous: null);
+        var result = new GateResult("bench", "v1", table.RowCount, evaluation.Metrics!, table, evaluation.Rules, evaluation.Verdict, FailedOnWarn: false, TimeSpan.Zero)
         {
-            var ci = Bootstrap.Intervals(table, [t => t.NormalizedMutualInformation(), t => t.AdjustedRandIndex()], Resamples, 0.95, seed: 7);
-            intervals = new Dictionary<string, ConfidenceInterval>(StringComparer.Ordinal) { ["nmi_arithmetic"] = ci[0], ["ari"] = ci[1] };
-        }
-
+            Findings = evaluation.Findings,
+            Intervals = evaluation.Intervals,
+            Confidence = options.Confidence,
+        };
         return GateReport.From(result, ContingencyDiff.Compute(table), new ReportInputs
         {
-            Intervals = intervals,
             Charts = ReportCharts.Mermaid,
             Provenance = new ReportProvenance("bench", Seed: 7),
         });
+    }
+
+    private static GateOptions Options(bool withBootstrap)
+    {
+        var d = ValueSource.Default;
+        return new GateOptions(
+            "nmigate.yml",
+            new(1, d),
+            new("bench", d),
+            new ModelOptions(new("model.zip", d), new("PredictedLabel", d)),
+            new DataOptions(new("data.csv", d), new("id", d), new(',', d), ReadOnlyDictionary<string, Sourced<IReadOnlyList<string>>>.Empty),
+            new ReferenceOptions(new(".nmigate", d), new("latest", d)),
+            Thresholds)
+        {
+            Confidence = withBootstrap ? new ConfidenceOptions(new(0.95, d), new(Resamples, d), new(7UL, d), new(GateOn.Point, d), d) : null,
+        };
     }
 
     private static long Render(GateReport report)

@@ -91,5 +91,6 @@ internal static class Program
         RegisterCommand.Create(),
         RegistryCommand.Create(),
         CompareCommand.Create(),
+        CompareCountsCommand.Create(),
     };
 }

@@ -31,7 +31,7 @@ public sealed class CheckCommandTests(TrainedModels models)
         var run = gate.Run("check", "--model", models.SixClusters);
 
         Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
-        Assert.Matches(@"FAIL: nmi \(arithmetic\) = 0\.\d{4} is below fail-below 0\.9500\.", run.Stdout);
+        Assert.Matches(@"nmigate\.yml\(9,22\): error NMIG2001: nmi \(arithmetic\) = 0\.\d{4} is below fail-below 0\.9500 against reference v1\.", run.Stdout);
         Assert.Contains("Gate 'segments' FAIL: 1 of 1 rules failed against reference v1 (300 rows).", run.Stdout, StringComparison.Ordinal);
     }
 
@@ -82,6 +82,61 @@ public sealed class CheckCommandTests(TrainedModels models)
         Assert.Equal(JsonValueKind.Null, rules[1].GetProperty("warn_below").ValueKind);
         Assert.False(string.IsNullOrEmpty(rules[1].GetProperty("verdict").GetString()));
         Assert.Contains("ami (arithmetic) = ", rules[1].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("threshold", rules[0].GetProperty("kind").GetString());
+        Assert.True(root.GetProperty("evaluated").GetBoolean());
+        var findings = root.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(rules.Count(r => r.GetProperty("verdict").GetString() != "pass"), findings.Count);
+        Assert.All(findings, f => Assert.Matches("^NMIG200[12]$", f.GetProperty("code").GetString()));
+        Assert.Equal(64, root.GetProperty("provenance").GetProperty("model_sha256").GetString()!.Length);
+    }
+
+    [Fact]
+    public void Check_record_appends_history_and_a_later_max_drop_rule_compares_with_it()
+    {
+        using var gate = new GateWorkspace(models.ThreeClusters, models.DataPath, "  nmi: { fail-below: 0.80 }\n  max-drop: { nmi: 0.05 }\n");
+        Assert.Equal(0, gate.Run("register").ExitCode);
+
+        var first = gate.Run("check", "--record");
+        var second = gate.Run("check", "--format", "json");
+
+        var history = Path.Combine(gate.RegistryFolder, GateWorkspace.Gate, "history.jsonl");
+        Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
+        Assert.Matches(@"nmi \(arithmetic\) max-drop 0\.0500\s+1\.0000\s+-\s+-\s+N/A", first.Stdout);
+        Assert.Matches(@"nmigate\.yml\(10,20\): notice NMIG2007: max-drop 0\.0500 on nmi \(arithmetic\) does not apply: no result is recorded for reference v1", first.Stdout);
+        Assert.Contains("Recorded the result in " + history, first.Stdout, StringComparison.Ordinal);
+        Assert.Single(File.ReadAllLines(history));
+        using var json = JsonDocument.Parse(second.Stdout);
+        var drop = json.RootElement.GetProperty("rules")[1];
+        Assert.Equal(("max-drop", "pass", true), (drop.GetProperty("kind").GetString(), drop.GetProperty("verdict").GetString(), drop.GetProperty("applicable").GetBoolean()));
+        Assert.Equal(1.0, drop.GetProperty("previous").GetDouble(), 12);
+        Assert.Equal(0.0, drop.GetProperty("delta").GetDouble(), 12);
+        Assert.Single(File.ReadAllLines(history));
+    }
+
+    [Fact]
+    public void Check_exits_2_with_NMIG2013_when_no_rule_could_be_judged()
+    {
+        using var gate = new GateWorkspace(models.ThreeClusters, models.DataPath, "  max-drop: { nmi: 0.05 }\n");
+        Assert.Equal(0, gate.Run("register").ExitCode);
+
+        var run = gate.Run("check");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error NMIG2013: no configured rule could be judged against reference v1", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Gate 'segments' FAIL: could not evaluate (NMIG2013) (1 not applicable) against reference v1", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_exits_2_with_NMIG2014_at_the_slice_column_line_when_the_data_lacks_the_column()
+    {
+        using var gate = new GateWorkspace(models.ThreeClusters, models.DataPath, extra: "slices:\n  - column: region\n");
+        Assert.Equal(0, gate.Run("register").ExitCode);
+
+        var run = gate.Run("check");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("nmigate.yml(9,13): error NMIG2014: slice column `region` is not in the header of the data file " + models.DataPath, run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
     }
 
     [Fact]

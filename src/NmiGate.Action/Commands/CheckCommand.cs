@@ -12,6 +12,10 @@ internal static class CheckCommand
     {
         var gate = GateOptionsArguments.ForScoring(withReferenceVersion: true);
         var failOnWarn = new Option<bool>("--fail-on-warn") { Description = "Treat a warning as a failure (exit 1)." };
+        var record = new Option<bool>("--record")
+        {
+            Description = "Append the result (metrics, intervals, hashes, commit, time, verdict) to <registry>/<name>/history.jsonl, the baseline of thresholds.max-drop. Meant for a main-branch job that commits the file.",
+        };
         var format = new Option<string>("--format")
         {
             Description = "Output format: text (for people) or json (the verdict, every metric and every rule, for machines).",
@@ -25,9 +29,10 @@ internal static class CheckCommand
             HelpName = "DIR",
         };
 
-        var command = new Command("check", "Score the model, compare it with the registered reference and apply the thresholds. Exit 0 pass (warnings allowed), 1 gate failed, 2 could not evaluate.");
+        var command = new Command("check", "Score the model, compare it with the registered reference and apply the rules (thresholds, max-drop, slices). Exit 0 pass (warnings allowed), 1 gate failed, 2 could not evaluate.");
         gate.AddTo(command);
         command.Options.Add(failOnWarn);
+        command.Options.Add(record);
         command.Options.Add(format);
         command.Options.Add(reportDir);
         // Ctrl+C cancels the token; scoring observes it every few thousand rows.
@@ -38,7 +43,7 @@ internal static class CheckCommand
         {
             var options = gate.Load(parseResult);
             var progress = ScoringProgressReporter.For(parseResult.InvocationConfiguration.Error);
-            var result = GateCheck.Run(options, new GateCheckOptions(parseResult.GetValue(failOnWarn)), progress, cancellationToken);
+            var result = GateCheck.Run(options, new GateCheckOptions(parseResult.GetValue(failOnWarn), parseResult.GetValue(record)), progress, cancellationToken);
             progress.Finish(result.RowCount, result.ScoringElapsed);
             if (parseResult.GetValue(reportDir) is { } directory)
             {
@@ -55,7 +60,8 @@ internal static class CheckCommand
                 GateResultTextRenderer.Write(result, output);
             }
 
-            return (int)(result.Verdict == Verdict.Fail ? ExitCode.GateFailed : ExitCode.Passed);
+            // A gate that could not evaluate (no rows, a NaN metric, no rule judged) is a misconfiguration, not a worse model.
+            return (int)(!result.IsEvaluated ? ExitCode.CouldNotEvaluate : result.Verdict == Verdict.Fail ? ExitCode.GateFailed : ExitCode.Passed);
         }
     }
 }

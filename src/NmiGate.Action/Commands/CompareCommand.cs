@@ -1,7 +1,5 @@
 using System.CommandLine;
-using NmiGate.Action.Rendering;
 using NmiGate.Core;
-using NmiGate.Core.Metrics;
 using NmiGate.Core.Partitions;
 
 namespace NmiGate.Action.Commands;
@@ -19,20 +17,7 @@ internal static class CompareCommand
         {
             Description = "The candidate partition, same format; rows are joined to the reference by id.",
         };
-        var format = new Option<string>("--format")
-        {
-            Description = "Output format: text (a table for people) or json (every metric, for machines).",
-            DefaultValueFactory = _ => "text",
-            HelpName = "text|json",
-        };
-        format.AcceptOnlyFromAmong("text", "json");
-        var average = new Option<string>("--average")
-        {
-            Description = "Normalisation of the NMI and AMI shown first in the text output; JSON always has all four.",
-            DefaultValueFactory = _ => "arithmetic",
-            HelpName = "min|geometric|arithmetic|max",
-        };
-        average.AcceptOnlyFromAmong("min", "geometric", "arithmetic", "max");
+        var output = new ComparisonOutput();
         var idColumn = new Option<string>("--id-column")
         {
             Description = "Header name of the id column in both files.",
@@ -50,11 +35,10 @@ internal static class CompareCommand
         {
             reference,
             candidate,
-            format,
-            average,
             idColumn,
             clusterColumn,
         };
+        output.AddTo(command);
         command.SetAction(parseResult =>
         {
             var id = parseResult.GetRequiredValue(idColumn);
@@ -67,18 +51,10 @@ internal static class CompareCommand
             }
 
             var columns = new PartitionColumns(id, cluster);
-            var comparison = PartitionComparison.Compare(parseResult.GetRequiredValue(reference), parseResult.GetRequiredValue(candidate), columns);
-            var output = parseResult.InvocationConfiguration.Output;
-            if (Enum.Parse<OutputFormat>(parseResult.GetRequiredValue(format), ignoreCase: true) == OutputFormat.Json)
-            {
-                ComparisonJsonRenderer.Write(comparison, output);
-            }
-            else
-            {
-                var headline = Enum.Parse<AverageMethod>(parseResult.GetRequiredValue(average), ignoreCase: true);
-                ComparisonTextRenderer.Write(comparison, headline, output);
-            }
-
+            var referencePath = parseResult.GetRequiredValue(reference);
+            var candidatePath = parseResult.GetRequiredValue(candidate);
+            var comparison = PartitionComparison.Compare(referencePath, candidatePath, columns);
+            output.Write(parseResult, comparison.Metrics, [("reference", referencePath), ("candidate", candidatePath)]);
             return (int)ExitCode.Passed;
         });
         return command;

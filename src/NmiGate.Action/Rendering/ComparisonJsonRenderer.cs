@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using NmiGate.Core.Partitions;
+using NmiGate.Core.Metrics;
 
 namespace NmiGate.Action.Rendering;
 
@@ -11,9 +11,8 @@ namespace NmiGate.Action.Rendering;
 /// </summary>
 internal static class ComparisonJsonRenderer
 {
-    public static void Write(PartitionComparison comparison, TextWriter output)
+    public static void Write(MetricSet metrics, TextWriter output)
     {
-        var metrics = comparison.Metrics;
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {

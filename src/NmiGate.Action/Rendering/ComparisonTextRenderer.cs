@@ -1,6 +1,5 @@
 using System.Globalization;
 using NmiGate.Core.Metrics;
-using NmiGate.Core.Partitions;
 
 namespace NmiGate.Action.Rendering;
 
@@ -12,13 +11,15 @@ internal static class ComparisonTextRenderer
 {
     private const string ValueFormat = "0.000000";
 
-    public static void Write(PartitionComparison comparison, AverageMethod headline, TextWriter output)
+    public static void Write(MetricSet metrics, IReadOnlyList<(string Role, string Path)> sources, AverageMethod headline, TextWriter output)
     {
-        var metrics = comparison.Metrics;
         output.WriteLine(
             $"{Count(metrics.Rows, "row")} compared: {Count(metrics.ReferenceClusters, "reference cluster")}, {Count(metrics.CandidateClusters, "candidate cluster")}");
-        output.WriteLine($"  reference  {comparison.ReferencePath}");
-        output.WriteLine($"  candidate  {comparison.CandidatePath}");
+        foreach (var (role, path) in sources)
+        {
+            output.WriteLine($"  {role,-9}  {path}");
+        }
+
         output.WriteLine();
 
         var entries = metrics.EntriesFor(headline);

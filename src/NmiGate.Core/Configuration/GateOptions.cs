@@ -10,7 +10,7 @@ namespace NmiGate.Core.Configuration;
 /// <param name="Model">The model to score.</param>
 /// <param name="Data">The held-out data to score it on.</param>
 /// <param name="Reference">The registered reference partition to compare against.</param>
-/// <param name="Thresholds">The per-metric thresholds.</param>
+/// <param name="Thresholds">The per-metric thresholds and maximum drops.</param>
 public sealed record GateOptions(
     string ConfigurationFile,
     Sourced<int> Version,
@@ -18,4 +18,11 @@ public sealed record GateOptions(
     ModelOptions Model,
     DataOptions Data,
     ReferenceOptions Reference,
-    ThresholdOptions Thresholds);
+    ThresholdOptions Thresholds)
+{
+    /// <summary>The <c>confidence</c> section; <see langword="null"/> when absent (no intervals are computed).</summary>
+    public ConfidenceOptions? Confidence { get; init; }
+
+    /// <summary>The <c>slices</c> items, in file order; empty when absent.</summary>
+    public IReadOnlyList<SliceOptions> Slices { get; init; } = [];
+}

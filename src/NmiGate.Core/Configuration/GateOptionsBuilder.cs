@@ -98,28 +98,19 @@ public sealed class GateOptionsBuilder
             new ModelOptions(Text("model.path"), Text("model.predicted-column")),
             new DataOptions(dataPath, Text("data.id-column"), separator, Columns()),
             new ReferenceOptions(registry, Text("reference.version")),
-            new ThresholdOptions(Thresholds()));
-
-        Sourced<object> Get(string path)
+            Thresholds(merged, "thresholds") with { MaxDrop = MaxDrop() })
         {
-            if (merged.TryGet(path, out var entry))
-            {
-                return new(entry.Value, entry.Source);
-            }
+            Confidence = Confidence(),
+            Slices = Slices(),
+        };
 
-            var declared = ConfigSchema.FindKey(path)?.Default
-                ?? throw new InvalidOperationException($"No value and no default for {path}; the validator should have reported it.");
-            return new(declared, ValueSource.Default);
-        }
+        Sourced<object> Get(string path) => GetIn(merged, path, path);
 
         Sourced<string> Text(string path)
         {
             var value = Get(path);
             return new((string)value.Value, value.Source);
         }
-
-        Sourced<double>? Number(string path) =>
-            merged.TryGet(path, out var entry) ? new Sourced<double>((double)entry.Value, entry.Source) : null;
 
         IReadOnlyDictionary<string, Sourced<IReadOnlyList<string>>> Columns()
         {
@@ -136,31 +127,119 @@ public sealed class GateOptionsBuilder
             return new ReadOnlyDictionary<string, Sourced<IReadOnlyList<string>>>(columns);
         }
 
-        IReadOnlyDictionary<GateMetric, MetricThreshold> Thresholds()
+        IReadOnlyDictionary<GateMetric, Sourced<double>> MaxDrop()
         {
-            var thresholds = new Dictionary<GateMetric, MetricThreshold>();
-            foreach (var entry in merged.Entries)
+            var drops = new Dictionary<GateMetric, Sourced<double>>();
+            foreach (var metric in GateMetricNames.All)
             {
-                if (!entry.Path.StartsWith("thresholds.", StringComparison.Ordinal)
-                    || entry.Value is not ConfigSection
-                    || !GateMetricNames.TryParse(entry.Path["thresholds.".Length..], out var metric))
+                if (merged.TryGet($"thresholds.max-drop.{metric.ToName()}", out var entry))
                 {
-                    continue;
+                    drops.Add(metric, new((double)entry.Value, entry.Source));
                 }
-
-                var prefix = entry.Path;
-                Sourced<AverageMethod>? average = null;
-                if (metric.TakesAverage())
-                {
-                    var name = Text($"{prefix}.average");
-                    average = new Sourced<AverageMethod>(ParseAverage(name.Value), name.Source);
-                }
-
-                thresholds.Add(metric, new MetricThreshold(metric, average, Number($"{prefix}.fail-below"), Number($"{prefix}.warn-below"), entry.Source));
             }
 
-            return new ReadOnlyDictionary<GateMetric, MetricThreshold>(thresholds);
+            return new ReadOnlyDictionary<GateMetric, Sourced<double>>(drops);
         }
+
+        ConfidenceOptions? Confidence()
+        {
+            if (!merged.TryGet("confidence", out var section))
+            {
+                return null;
+            }
+
+            var level = Get("confidence.level");
+            var resamples = Get("confidence.resamples");
+            var seed = Get("confidence.seed");
+            var gateOn = Text("confidence.gate-on");
+            return new ConfidenceOptions(
+                new((double)level.Value, level.Source),
+                new((int)(long)resamples.Value, resamples.Source),
+                new((ulong)(long)seed.Value, seed.Source),
+                new(gateOn.Value == "interval" ? GateOn.Interval : GateOn.Point, gateOn.Source),
+                section.Source);
+        }
+
+        IReadOnlyList<SliceOptions> Slices()
+        {
+            if (!merged.TryGet("slices", out var entry))
+            {
+                return [];
+            }
+
+            var slices = new List<SliceOptions>();
+            foreach (var item in (IReadOnlyList<ConfigEntry>)entry.Value)
+            {
+                var layer = (ConfigLayer)item.Value;
+                var column = GetIn(layer, $"{item.Path}.column", "slices.column");
+                var minRows = GetIn(layer, $"{item.Path}.min-rows", "slices.min-rows");
+                slices.Add(new SliceOptions(
+                    new((string)column.Value, column.Source),
+                    new((int)(long)minRows.Value, minRows.Source),
+                    Thresholds(layer, item.Path),
+                    item.Source));
+            }
+
+            return slices.AsReadOnly();
+        }
+    }
+
+    /// <summary>The value at <paramref name="path"/> in <paramref name="layer"/>, or the default declared at <paramref name="schemaPath"/>.</summary>
+    private static Sourced<object> GetIn(ConfigLayer layer, string path, string schemaPath)
+    {
+        if (layer.TryGet(path, out var entry))
+        {
+            return new(entry.Value, entry.Source);
+        }
+
+        var declared = FindDefault(schemaPath)
+            ?? throw new InvalidOperationException($"No value and no default for {path}; the validator should have reported it.");
+        return new(declared, ValueSource.Default);
+    }
+
+    /// <summary>The declared default at a key path; <c>slices.x</c> looks inside the <c>slices</c> item schema.</summary>
+    private static object? FindDefault(string schemaPath)
+    {
+        const string SlicePrefix = "slices.";
+        if (!schemaPath.StartsWith(SlicePrefix, StringComparison.Ordinal))
+        {
+            return ConfigSchema.FindKey(schemaPath)?.Default;
+        }
+
+        var item = (ObjectSchema)((ListSchema)ConfigSchema.Find("slices")!).Items;
+        return item.Find(schemaPath[SlicePrefix.Length..])?.Default;
+    }
+
+    /// <summary>The metric thresholds under <paramref name="prefix"/> (<c>thresholds</c> or a <c>slices[i]</c> item), in file order.</summary>
+    private static ThresholdOptions Thresholds(ConfigLayer layer, string prefix)
+    {
+        var thresholds = new Dictionary<GateMetric, MetricThreshold>();
+        var start = prefix + ".";
+        foreach (var entry in layer.Entries)
+        {
+            if (!entry.Path.StartsWith(start, StringComparison.Ordinal)
+                || entry.Value is not ConfigSection
+                || !GateMetricNames.TryParse(entry.Path[start.Length..], out var metric))
+            {
+                continue;
+            }
+
+            var path = entry.Path;
+            Sourced<AverageMethod>? average = null;
+            if (metric.TakesAverage())
+            {
+                average = layer.TryGet($"{path}.average", out var name)
+                    ? new Sourced<AverageMethod>(ParseAverage((string)name.Value), name.Source)
+                    : new Sourced<AverageMethod>(AverageMethod.Arithmetic, ValueSource.Default);
+            }
+
+            thresholds.Add(metric, new MetricThreshold(metric, average, Number($"{path}.fail-below"), Number($"{path}.warn-below"), entry.Source));
+        }
+
+        return new ThresholdOptions(new ReadOnlyDictionary<GateMetric, MetricThreshold>(thresholds));
+
+        Sourced<double>? Number(string path) =>
+            layer.TryGet(path, out var entry) ? new Sourced<double>((double)entry.Value, entry.Source) : null;
     }
 
     private static AverageMethod ParseAverage(string name) => name switch

@@ -102,14 +102,26 @@ internal sealed class GateOptionsValidator
         }
     }
 
-    /// <summary>The one rule JSON Schema cannot state: a metric's warning band lies at or above its failure threshold.</summary>
+    /// <summary>The one rule JSON Schema cannot state: a metric's warning band lies at or above its failure threshold (whole set and every slice).</summary>
     private void CheckWarnAboveFail()
+    {
+        CheckWarnAboveFail(merged, "thresholds");
+        if (merged.TryGet("slices", out var slices) && slices.Value is IReadOnlyList<ConfigEntry> items)
+        {
+            foreach (var item in items)
+            {
+                CheckWarnAboveFail((ConfigLayer)item.Value, item.Path);
+            }
+        }
+    }
+
+    private void CheckWarnAboveFail(ConfigLayer layer, string prefix)
     {
         foreach (var metric in GateMetricNames.All)
         {
-            var path = $"thresholds.{metric.ToName()}";
-            if (merged.TryGet($"{path}.fail-below", out var fail)
-                && merged.TryGet($"{path}.warn-below", out var warn)
+            var path = $"{prefix}.{metric.ToName()}";
+            if (layer.TryGet($"{path}.fail-below", out var fail)
+                && layer.TryGet($"{path}.warn-below", out var warn)
                 && (double)warn.Value < (double)fail.Value)
             {
                 Report(

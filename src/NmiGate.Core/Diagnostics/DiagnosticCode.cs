@@ -4,6 +4,7 @@ namespace NmiGate.Core.Diagnostics;
 /// Stable diagnostic codes, rendered as <c>NMIG</c> followed by the number (<c>NMIG1001</c>).
 /// Numbers never change meaning once shipped; every code is documented in <c>docs/diagnostics.md</c>.
 /// 1xxx: configuration (<c>nmigate.yml</c> and host overrides).
+/// 2xxx: the gate's rules and verdict (findings of a check, history, slices).
 /// 3xxx: scoring the model on the held-out data.
 /// 4xxx: the reference registry (<c>.nmigate/</c>).
 /// </summary>
@@ -50,6 +51,57 @@ public enum DiagnosticCode
 
     /// <summary>The configuration file cannot be used as text: a directory, empty, too large, binary or unreadable.</summary>
     InvalidConfigurationFile = 1014,
+
+    /// <summary>Gate: a metric is below its <c>fail-below</c> threshold (with <c>gate-on: interval</c>, the whole interval is). An error.</summary>
+    ThresholdFailed = 2001,
+
+    /// <summary>Gate: a metric is below its <c>warn-below</c> threshold (with <c>gate-on: interval</c>, the whole interval is). A warning.</summary>
+    ThresholdWarned = 2002,
+
+    /// <summary>Gate, <c>gate-on: interval</c>: the interval straddles <c>fail-below</c>, so the data cannot tell pass from fail. A warning.</summary>
+    IntervalStraddlesFailBelow = 2003,
+
+    /// <summary>Gate, <c>gate-on: interval</c>: the interval straddles <c>warn-below</c>. A notice; the rule passes.</summary>
+    IntervalStraddlesWarnBelow = 2004,
+
+    /// <summary>Gate: a metric fell more than <c>max-drop</c> below the last recorded result for the same reference version. An error.</summary>
+    MaxDropExceeded = 2005,
+
+    /// <summary>Gate, <c>gate-on: interval</c>: the interval straddles the lowest value <c>max-drop</c> allows. A warning.</summary>
+    MaxDropStraddles = 2006,
+
+    /// <summary>Gate: no result is recorded for the reference version, so a <c>max-drop</c> rule cannot apply. A notice, never a pass.</summary>
+    MaxDropNotApplicable = 2007,
+
+    /// <summary>Gate: a slice has fewer rows than its <c>min-rows</c>; its rules are not judged. A warning.</summary>
+    SliceTooSmall = 2008,
+
+    /// <summary>Gate: a slice's metric is below its <c>fail-below</c> threshold. An error.</summary>
+    SliceThresholdFailed = 2009,
+
+    /// <summary>Gate: a slice's metric is below its <c>warn-below</c> threshold. A warning.</summary>
+    SliceThresholdWarned = 2010,
+
+    /// <summary>Gate cannot evaluate: no rows were compared (the whole set). An error.</summary>
+    NoRowsToEvaluate = 2011,
+
+    /// <summary>Gate cannot evaluate: a gated metric is NaN. An error.</summary>
+    MetricNotANumber = 2012,
+
+    /// <summary>Gate cannot evaluate: no rule was judged (none configured, or every one not applicable: max-drop without history, every slice too small). An error.</summary>
+    NoRuleEvaluated = 2013,
+
+    /// <summary>A <c>slices</c> column is not in the data file's header. An error; the check does not run.</summary>
+    SliceColumnMissing = 2014,
+
+    /// <summary>A slice column with more distinct values than a gate can report. An error; the check does not run.</summary>
+    TooManySlices = 2015,
+
+    /// <summary>A line of the gate's <c>history.jsonl</c> is not a valid record. An error; the check does not run.</summary>
+    HistoryCorrupted = 2016,
+
+    /// <summary>The result cannot be appended to <c>history.jsonl</c> (I/O failure). An error.</summary>
+    HistoryWriteFailed = 2017,
 
     /// <summary>The registry holds no version of the gate: nothing has been registered yet.</summary>
     RegistryEmpty = 4001,

@@ -2,8 +2,9 @@ namespace NmiGate.Core.Gating;
 
 /// <summary>How a host wants the verdict decided, beyond <c>nmigate.yml</c>.</summary>
 /// <param name="FailOnWarn">A <see cref="Verdict.Warn"/> gate ends as <see cref="Verdict.Fail"/> (the CLI's <c>--fail-on-warn</c>).</param>
-public sealed record GateCheckOptions(bool FailOnWarn = false)
+/// <param name="Record">Append the result to the gate's <c>history.jsonl</c> in the registry (the CLI's <c>--record</c>).</param>
+public sealed record GateCheckOptions(bool FailOnWarn = false, bool Record = false)
 {
-    /// <summary>Warnings stay warnings.</summary>
+    /// <summary>Warnings stay warnings; nothing is recorded.</summary>
     public static GateCheckOptions Default { get; } = new();
 }

@@ -36,7 +36,7 @@ public static class PartitionFile
     public static char DelimiterOf(string path) =>
         Path.GetExtension(path).Equals(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
 
-    private static FileStream Open(string path)
+    internal static FileStream Open(string path)
     {
         if (Directory.Exists(path))
         {
@@ -137,7 +137,7 @@ public static class PartitionFile
     }
 
     /// <summary>A header read as one column but holding another delimiter means the wrong delimiter, not a missing column.</summary>
-    private static void RequireDelimiter(string[] header, string path, long headerLine)
+    internal static void RequireDelimiter(string[] header, string path, long headerLine)
     {
         if (header.Length != 1)
         {
@@ -154,7 +154,7 @@ public static class PartitionFile
         }
     }
 
-    private static int ColumnIndex(string[] header, string name, string role, string path, long headerLine)
+    internal static int ColumnIndex(string[] header, string name, string role, string path, long headerLine)
     {
         var index = -1;
         for (var i = 0; i < header.Length; i++)

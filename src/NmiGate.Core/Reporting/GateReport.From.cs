@@ -1,4 +1,5 @@
 using NmiGate.Core.Configuration;
+using NmiGate.Core.Diagnostics;
 using NmiGate.Core.Diff;
 using NmiGate.Core.Gating;
 using NmiGate.Core.Metrics;
@@ -6,8 +7,8 @@ using NmiGate.Core.Metrics;
 namespace NmiGate.Core.Reporting;
 
 /// <summary>
-/// The one mapping from a gate's result onto a report. When <see cref="GateResult"/> grows
-/// (findings with codes, intervals, history deltas, slices, provenance), only this file changes.
+/// The one mapping from a gate's result onto a report: when <see cref="GateResult"/> changes, only
+/// this file does.
 /// </summary>
 public sealed partial record GateReport
 {
@@ -26,50 +27,55 @@ public sealed partial record GateReport
             throw new ArgumentException($"The diff has {diff.RowCount} rows but the result's table {result.Table.RowCount}: it was not computed from this result.", nameof(diff));
         }
 
-        var notComputed = new List<string>();
-        var metrics = new List<ReportMetric>();
-        foreach (var rule in result.Rules)
+        var intervals = new Dictionary<string, ConfidenceInterval>(result.Intervals, StringComparer.Ordinal);
+        foreach (var (key, interval) in inputs.Intervals ?? new Dictionary<string, ConfidenceInterval>())
         {
-            var key = Key(rule.Threshold.Metric, rule.Average);
-            metrics.Add(new ReportMetric(
-                key, rule.MetricName, rule.Value, IntervalOf(key, inputs), rule.Threshold.FailBelow?.Value, rule.Threshold.WarnBelow?.Value, Delta: null, rule.Verdict));
+            intervals.TryAdd(key, interval);
         }
 
+        var metrics = result.Rules.Where(r => r.IsApplicable).Select(r => Row(r, intervals)).ToList();
         var byKey = result.Metrics.Entries().ToDictionary(e => e.Key, StringComparer.Ordinal);
         foreach (var key in InformationalKeys)
         {
             if (metrics.TrueForAll(m => !string.Equals(m.Key, key, StringComparison.Ordinal)))
             {
-                metrics.Add(new ReportMetric(key, DisplayName(key), byKey[key].Value, IntervalOf(key, inputs), null, null, null, null));
+                metrics.Add(new ReportMetric(key, DisplayName(key), byKey[key].Value, IntervalOf(intervals, key), null, null, null, null));
             }
         }
 
-        if (inputs.Intervals is null)
+        var notComputed = new List<string>();
+        if (intervals.Count == 0)
         {
-            notComputed.Add("confidence intervals (no bootstrap was run)");
+            notComputed.Add("confidence intervals (no `confidence` configured)");
         }
 
-        // GateResult does not carry history yet: no delta can be shown.
-        notComputed.Add("deltas vs the last recorded result (no history was read)");
+        if (result.PreviousRecord is null)
+        {
+            notComputed.Add($"deltas vs the last recorded result (no history for reference {result.ReferenceVersion})");
+        }
+
         if (inputs.MovedIds.Count == 0 && diff.MovedRows > 0)
         {
             notComputed.Add("moved-id samples (the aligned rows were not kept)");
         }
 
-        var findings = result.Rules
-            .Where(r => r.Verdict != Verdict.Pass)
-            .Select(r => new ReportFinding(
-                Code: null,
-                r.Verdict == Verdict.Fail ? FindingSeverity.Error : FindingSeverity.Warning,
-                r.Message,
-                r.Threshold.Source.Origin == ValueOrigin.File ? Path.GetFileName(r.Threshold.Source.File) : null,
-                r.Threshold.Source.Line > 0 ? r.Threshold.Source.Line : null))
+        var findings = result.Findings
+            .Select(f => new ReportFinding(
+                f.Code.ToCodeString(),
+                f.Severity,
+                f.Message,
+                f.Location.Origin == ValueOrigin.File ? Path.GetFileName(f.Location.File) : null,
+                f.Location.Origin == ValueOrigin.File && f.Location.Line > 0 ? f.Location.Line : null))
             .OrderByDescending(f => f.Severity)
             .ToList();
         if (result.FailedOnWarn)
         {
             findings.Insert(0, new ReportFinding(null, FindingSeverity.Error, "fail-on-warn is set: the warnings below fail the gate."));
         }
+
+        var slices = result.Slices
+            .Select(s => new ReportSlice(s.Name, s.RowCount, [.. s.Rules.Where(r => r.IsApplicable).Select(r => Row(r, EmptyIntervals))], s.IsTooSmall))
+            .ToList();
 
         return new GateReport(
             result.GateName,
@@ -81,19 +87,29 @@ public sealed partial record GateReport
             DecisiveOf(metrics),
             metrics,
             findings,
-            Slices: [],
+            slices,
             diff,
             result.Table,
             inputs.MovedIds,
             inputs.Charts,
-            inputs.Provenance,
+            ProvenanceOf(result, inputs),
             notComputed);
     }
 
-    /// <summary>The machine key of a gated metric, as in <see cref="MetricSet.Entries"/>: <c>nmi_arithmetic</c>, <c>v_measure</c>.</summary>
-    public static string Key(GateMetric metric, AverageMethod? average) => average is { } a
-        ? metric.ToName() + "_" + MetricSet.AverageName(a)
-        : metric.ToName().Replace('-', '_');
+    private static readonly Dictionary<string, ConfidenceInterval> EmptyIntervals = [];
+
+    /// <summary>A metric row of a rule: a threshold rule's limits, or a max-drop rule's lowest allowed value as its fail-below.</summary>
+    private static ReportMetric Row(RuleOutcome rule, IReadOnlyDictionary<string, ConfidenceInterval> intervals)
+    {
+        var interval = rule.Interval is { } ci ? new ReportInterval(ci.Lower, ci.Upper, ci.Level, ci.Resamples) : IntervalOf(intervals, rule.MetricKey);
+        return rule.Kind == RuleKind.MaxDrop
+            ? new ReportMetric(rule.MetricKey, $"{rule.MetricName} max-drop {MarkdownText.Metric(rule.MaxDrop ?? 0)}", rule.Value, interval, rule.Limit, null, rule.Delta, rule.Verdict)
+            : new ReportMetric(rule.MetricKey, rule.MetricName, rule.Value, interval, rule.FailBelow, rule.WarnBelow, rule.Delta, rule.Verdict);
+    }
+
+    private static ReportProvenance ProvenanceOf(GateResult result, ReportInputs inputs) => result.Provenance is { } p
+        ? new ReportProvenance(p.ToolVersion, p.ModelSha256, p.DataSha256, p.ReferenceSha256, p.Seed, p.Commit, new DateTimeOffset(DateTime.SpecifyKind(p.Time, DateTimeKind.Utc)))
+        : inputs.Provenance;
 
     /// <summary>The gated row that decided the verdict: the worst verdict, then the smallest margin over its threshold.</summary>
     private static ReportMetric? DecisiveOf(IReadOnlyList<ReportMetric> metrics) => metrics
@@ -102,10 +118,8 @@ public sealed partial record GateReport
         .ThenBy(m => double.IsNaN(m.Value) ? double.NegativeInfinity : m.Value - (m.DecisiveThreshold ?? double.NegativeInfinity))
         .FirstOrDefault();
 
-    private static ReportInterval? IntervalOf(string key, ReportInputs inputs) =>
-        inputs.Intervals is { } intervals && intervals.TryGetValue(key, out var ci)
-            ? new ReportInterval(ci.Lower, ci.Upper, ci.Level, ci.Resamples)
-            : null;
+    private static ReportInterval? IntervalOf(IReadOnlyDictionary<string, ConfidenceInterval> intervals, string key) =>
+        intervals.TryGetValue(key, out var ci) ? new ReportInterval(ci.Lower, ci.Upper, ci.Level, ci.Resamples) : null;
 
     private static string DisplayName(string key)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NmiGate.Core.Diff;
+using NmiGate.Core.Gating;
 using NmiGate.Core.Reporting.Json;
 
 namespace NmiGate.Core.Reporting;
@@ -100,6 +101,6 @@ public static class JsonReportRenderer
     {
         FindingSeverity.Error => "error",
         FindingSeverity.Warning => "warning",
-        _ => "info",
+        _ => "notice",
     };
 }

@@ -1,3 +1,5 @@
+using NmiGate.Core.Gating;
+
 namespace NmiGate.Core.Reporting;
 
 /// <summary>One thing the rules found.</summary>

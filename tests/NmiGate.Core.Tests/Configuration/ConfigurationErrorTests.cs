@@ -27,7 +27,7 @@ public sealed class ConfigurationErrorTests : IDisposable
     {
         var problem = workspace.SingleProblem(ConfigYaml.Minimal + "\ncolour: red");
 
-        AssertProblem(problem, DiagnosticCode.UnknownKey, 11, 1, "unknown key `colour`; expected one of: version, name, model, data, reference, thresholds");
+        AssertProblem(problem, DiagnosticCode.UnknownKey, 11, 1, "unknown key `colour`; expected one of: version, name, model, data, reference, thresholds, confidence, slices");
         Assert.Null(problem.Suggestion);
     }
 
@@ -100,7 +100,7 @@ public sealed class ConfigurationErrorTests : IDisposable
     {
         var problem = workspace.SingleProblem(ConfigYaml.MinimalWith("thresholds:\n  nmi:\n    fail-below: 0.8", "thresholds: {}"));
 
-        AssertProblem(problem, DiagnosticCode.MissingKey, 8, 1, "`thresholds` is empty; expected at least 1 metric of: nmi, ami, ari, rand, homogeneity, completeness, v-measure, fmi");
+        AssertProblem(problem, DiagnosticCode.MissingKey, 8, 1, "`thresholds` is empty; expected at least 1 metric of: nmi, ami, ari, rand, homogeneity, completeness, v-measure, fmi, max-drop");
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class ConfigurationErrorTests : IDisposable
     {
         var problem = workspace.SingleProblem(ConfigYaml.MinimalWith("  nmi:", "  v_measure:"));
 
-        AssertProblem(problem, DiagnosticCode.UnknownName, 9, 3, "unknown metric `v_measure` in `thresholds`; expected one of: nmi, ami, ari, rand, homogeneity, completeness, v-measure, fmi");
+        AssertProblem(problem, DiagnosticCode.UnknownName, 9, 3, "unknown metric `v_measure` in `thresholds`; expected one of: nmi, ami, ari, rand, homogeneity, completeness, v-measure, fmi, max-drop");
         Assert.Equal("v-measure", problem.Suggestion);
     }
 

@@ -1,8 +1,8 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 using NmiGate.Core.Configuration;
 using NmiGate.Core.Diff;
 using NmiGate.Core.Gating;
-using NmiGate.Core.Metrics;
 using NmiGate.Core.Partitions;
 using NmiGate.Core.Reporting;
 
@@ -16,6 +16,8 @@ namespace NmiGate.Core.Tests.Reporting;
 internal static class ReportCases
 {
     public const ulong Seed = 7;
+
+    private const string Config = "/repo/nmigate.yml";
 
     /// <summary>The case names, also the golden files' names.</summary>
     public static readonly string[] Names = ["stable", "one-split", "two-merged", "new-cluster", "huge-k"];
@@ -75,39 +77,59 @@ internal static class ReportCases
 
         var aligned = AlignedPartitions.Align(InMemory("reference.csv", ids, referenceLabels), InMemory("candidate.csv", ids, candidateLabels));
         var table = aligned.ToContingencyTable();
-        var metrics = MetricSet.From(table);
-        var rules = ThresholdEvaluator.Evaluate(Thresholds(), metrics);
-        var result = new GateResult(gate, "v3", table.RowCount, metrics, table, rules, ThresholdEvaluator.Combine(rules), FailedOnWarn: false, TimeSpan.FromSeconds(1));
+        var options = Options(gate);
+        var evaluation = GateEvaluator.Evaluate(options, "v3", table, [], previous: null);
+        var result = new GateResult(gate, "v3", table.RowCount, evaluation.Metrics!, table, evaluation.Rules, evaluation.Verdict, FailedOnWarn: false, TimeSpan.FromSeconds(1))
+        {
+            ConfigurationFile = options.ConfigurationFile,
+            Findings = evaluation.Findings,
+            Slices = evaluation.Slices,
+            Confidence = options.Confidence,
+            Intervals = evaluation.Intervals,
+            Provenance = new GateProvenance(
+                new string('a', 64),
+                new string('b', 64),
+                new string('c', 64),
+                "v3",
+                "0123456789abcdef0123456789abcdef01234567",
+                new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc),
+                "0.1.0-test",
+                Seed),
+        };
         var diff = ContingencyDiff.Compute(table);
-        var intervals = Bootstrap.Intervals(table, [t => t.NormalizedMutualInformation(), t => t.AdjustedRandIndex()], resamples: 200, level: 0.95, seed: Seed);
         return GateReport.From(result, diff, new ReportInputs
         {
             MovedIds = ContingencyDiff.SampleMovedIds(aligned, diff, perCluster: 3, Seed),
-            Intervals = new Dictionary<string, ConfidenceInterval> { ["nmi_arithmetic"] = intervals[0], ["ari"] = intervals[1] },
             Charts = charts,
-            Provenance = new ReportProvenance(
-                "0.1.0-test",
-                ModelSha256: new string('a', 64),
-                DataSha256: new string('b', 64),
-                ReferenceSha256: new string('c', 64),
-                Seed: Seed,
-                Commit: "0123456789abcdef0123456789abcdef01234567",
-                Time: new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)),
         });
     }
 
-    /// <summary>nmi: fail below 0.8, warn below 0.9; ari: warn below 0.7 (as in nmigate.yml line 9 and 10).</summary>
-    public static ThresholdOptions Thresholds()
+    /// <summary>
+    /// nmi: fail below 0.8, warn below 0.9 (nmigate.yml line 9); ari: warn below 0.7 (line 10);
+    /// 200 seeded bootstrap replicates at 95%, judged on the point value.
+    /// </summary>
+    public static GateOptions Options(string gate)
     {
-        var file = Path.Combine("repo", "nmigate.yml");
-        return new ThresholdOptions(new Dictionary<GateMetric, MetricThreshold>
+        var d = ValueSource.Default;
+        var thresholds = new ThresholdOptions(new Dictionary<GateMetric, MetricThreshold>
         {
-            [GateMetric.Nmi] = new(GateMetric.Nmi, null, Sourced(0.8, file, 9), Sourced(0.9, file, 9), ValueSource.InFile(file, 9, 3)),
-            [GateMetric.Ari] = new(GateMetric.Ari, null, null, Sourced(0.7, file, 10), ValueSource.InFile(file, 10, 3)),
+            [GateMetric.Nmi] = new(GateMetric.Nmi, null, new(0.8, At(9, 22)), new(0.9, At(9, 40)), At(9, 3)),
+            [GateMetric.Ari] = new(GateMetric.Ari, null, null, new(0.7, At(10, 22)), At(10, 3)),
         });
-
-        static Sourced<double> Sourced(double value, string file, int line) => new(value, ValueSource.InFile(file, line, 10));
+        return new GateOptions(
+            Config,
+            new(1, d),
+            new(gate, At(2, 7)),
+            new ModelOptions(new("/repo/model.zip", d), new("PredictedLabel", d)),
+            new DataOptions(new("/repo/data.csv", d), new("id", d), new(',', d), ReadOnlyDictionary<string, Sourced<IReadOnlyList<string>>>.Empty),
+            new ReferenceOptions(new("/repo/.nmigate", d), new("latest", d)),
+            thresholds)
+        {
+            Confidence = new ConfidenceOptions(new(0.95, At(12, 10)), new(200, At(12, 30)), new(Seed, At(12, 45)), new(GateOn.Point, At(12, 55)), At(12, 3)),
+        };
     }
+
+    private static ValueSource At(int line, int column) => ValueSource.InFile(Config, line, column);
 
     private static Partition InMemory(string file, string[] ids, string[] clusters)
     {

@@ -15,6 +15,9 @@ internal static class ConfigSchema
     /// <summary>The names of the average methods, as in scikit-learn's <c>average_method</c>.</summary>
     public static IReadOnlyList<string> AverageNames { get; } = ["min", "geometric", "arithmetic", "max"];
 
+    /// <summary>The names of <c>confidence.gate-on</c>.</summary>
+    public static IReadOnlyList<string> GateOnNames { get; } = ["point", "interval"];
+
     /// <summary>The root mapping.</summary>
     public static ObjectSchema Root { get; } = new(
     [
@@ -47,9 +50,25 @@ internal static class ConfigSchema
             }, Default: ReferenceOptions.Latest),
         ])),
         new("thresholds", new ObjectSchema(
-            GateMetricNames.All.Select(MetricKey).ToArray(),
+            [.. GateMetricNames.All.Select(MetricKey), new("max-drop", MaxDrop())],
             UnknownKeyCode: DiagnosticCode.UnknownName,
             KeyNoun: "metric") { MinKeys = 1 }, Required: true),
+        new("confidence", new ObjectSchema(
+        [
+            // Below 0.5 an "interval" says little; 1 is no percentile interval at all.
+            new("level", new ScalarSchema(ScalarKind.Number) { Minimum = 0.5, Maximum = 0.999 }, Default: 0.95),
+            new("resamples", new ScalarSchema(ScalarKind.WholeNumber) { Minimum = 100, Maximum = 100_000 }, Default: 1000L),
+            new("seed", new ScalarSchema(ScalarKind.WholeNumber) { Minimum = 0 }, Default: 0L),
+            new("gate-on", new ScalarSchema(ScalarKind.Text) { Allowed = GateOnNames, ValueNoun = "gate-on mode" }, Default: "point"),
+        ])),
+        new("slices", new ListSchema(
+            new ObjectSchema(
+            [
+                new("column", new ScalarSchema(ScalarKind.Text) { MinLength = 1 }, Required: true),
+                new("min-rows", new ScalarSchema(ScalarKind.WholeNumber) { Minimum = 1, Maximum = int.MaxValue }, Default: (long)SliceOptions.DefaultMinRows),
+                .. GateMetricNames.All.Select(MetricKey),
+            ]),
+            MinItems: 1)),
     ]);
 
     /// <summary>The schema node at a dotted key path (e.g. <c>thresholds.nmi.fail-below</c>), through fixed-key mappings only.</summary>
@@ -73,6 +92,16 @@ internal static class ConfigSchema
 
         return key;
     }
+
+    /// <summary><c>thresholds.max-drop</c>: per metric, the largest fall allowed below the last recorded result.</summary>
+    private static ObjectSchema MaxDrop() => new(
+        GateMetricNames.All.Select(metric => new KeySchema(
+            metric.ToName(),
+            // ARI spans [-1, 1], so it can fall by up to 2; every other gated metric by up to 1.
+            new ScalarSchema(ScalarKind.Number) { Minimum = 0.0, Maximum = metric == GateMetric.Ari ? 2.0 : 1.0 })).ToArray(),
+        UnknownKeyCode: DiagnosticCode.UnknownName,
+        KeyNoun: "metric")
+    { MinKeys = 1 };
 
     private static KeySchema MetricKey(GateMetric metric)
     {

@@ -151,7 +151,7 @@ internal static class Binomial
         // computed there, once, on first use: the accept-at-once path stays one sqrt and a few divisions.
         var q = 1 - p;
         var np = n * p;
-        var npq = np * q;
+        var npq = n * (p * q); // p·q first, so one multiply (not two) waits for n
         var sqrtNpq = Math.Sqrt(npq);
         var b = 1.15 + (2.53 * sqrtNpq);
         var a = -0.0873 + (0.0248 * b) + (0.01 * p);
@@ -172,10 +172,18 @@ internal static class Binomial
             double u;
             if (v <= urvr)
             {
-                u = (v / vr) - 0.43;
-
-                // The value is ≥ 0 here (see above), where truncation is floor: one rounding less.
-                return (long)(((((2 * a) / (0.5 - Math.Abs(u))) + b) * u) + c);
+                // Hörmann takes u = v/v_r − 0.43, which given v ≤ u_r·v_r is uniform on [−0.43, 0.43];
+                // a fresh uniform has the same law and, unlike v, does not depend on n. In a
+                // multinomial n is the previous cell's remainder, so the draws form one long chain:
+                // everything computed from u alone is ready before n is, and the chain from n is
+                // one sqrt and a few multiply-adds, no division. (2a/(½ − |u|) + b)·u + c is
+                // regrouped as b·(1 + 0.0496w)·u + (0.02p − 0.1746)·w·u + c with w = 1/(½ − |u|)
+                // (2a = 0.0496b + 0.02p − 0.1746). The value is ≥ 0 (see above): truncation is floor.
+                u = (rng.NextDouble() * 0.86) - 0.43;
+                var w = 1 / (0.5 - Math.Abs(u));
+                var bFactor = (1 + (0.0496 * w)) * u;
+                var rest = ((0.02 * p) - 0.1746) * w * u;
+                return (long)((b * bFactor) + rest + c);
             }
 
             // Step 2: a point under the hat outside the box. v ≥ v_r: a fresh u over the whole
@@ -194,15 +202,15 @@ internal static class Binomial
 
             // Step 3.0: transform u to k, reject impossible k, and rescale v by the hat's height at
             // u, so that k is accepted exactly when v ≤ f(k)/f(m).
-            var us = 0.5 - Math.Abs(u);
-            var kReal = Math.Floor(((((2 * a) / us) + b) * u) + c);
+            var inverseUs = 1 / (0.5 - Math.Abs(u)); // from u alone: off the chain from n
+            var kReal = Math.Floor(((((2 * a) * inverseUs) + b) * u) + c);
             if (!(kReal >= 0 && kReal <= n))
             {
                 continue;
             }
 
             var k = (long)kReal;
-            v = v * alpha / ((a / (us * us)) + b);
+            v = v * alpha / ((a * inverseUs * inverseUs) + b);
             if (m < 0)
             {
                 m = (long)Math.Floor((n + 1) * p);

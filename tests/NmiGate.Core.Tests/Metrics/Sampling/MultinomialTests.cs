@@ -102,7 +102,7 @@ public sealed class MultinomialTests
         var rng = Xoshiro256StarStar.ForStream(2026, 3);
         var counts = new long[6];
         Multinomial.Sample(ref rng, 1_000_000, [5, 300_000, 2, 400_000, 299_990, 3], counts);
-        Assert.Equal([7, 299007, 1, 401278, 299706, 1], counts);
+        Assert.Equal([7, 299007, 1, 400915, 300063, 7], counts);
     }
 
     [Fact]

@@ -40,6 +40,19 @@ public sealed class JsonReportTests
     }
 
     [Fact]
+    public void A_max_drop_against_history_is_valid_against_the_schema_with_its_delta()
+    {
+        var json = JsonReportRenderer.Render(ReportCases.OneSplitAfter(previousNmi: 0.95));
+
+        var errors = Schema.Value.Validate(json);
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.ToString())));
+        using var document = JsonDocument.Parse(json);
+        Assert.Contains(document.RootElement.GetProperty("metrics").EnumerateArray(), m => m.GetProperty("delta").ValueKind == JsonValueKind.Number);
+        Assert.Contains(document.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("severity").GetString() == "error");
+    }
+
+    [Fact]
     public void The_schema_rejects_a_document_that_breaks_it()
     {
         var document = JsonNode.Parse(JsonReportRenderer.Render(ReportCases.Build("one-split")))!.AsObject();

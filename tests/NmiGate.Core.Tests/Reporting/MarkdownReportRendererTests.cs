@@ -140,6 +140,25 @@ public sealed partial class MarkdownReportRendererTests
         AssertWellFormed(markdown);
     }
 
+    [Fact]
+    public void A_max_drop_against_history_shows_the_delta_the_limit_and_its_coded_failure()
+    {
+        var report = ReportCases.OneSplitAfter(previousNmi: 0.95);
+
+        var markdown = MarkdownReportRenderer.Render(report);
+
+        var nmi = report.Metrics.First(m => m.Key == "nmi_arithmetic");
+        var drop = report.Metrics.Single(m => m.Name.Contains("max-drop", StringComparison.Ordinal));
+        Assert.Equal(nmi.Value - 0.95, drop.Delta!.Value, 12);
+        Assert.Equal(0.90, drop.FailBelow!.Value, 12);
+        Assert.Equal(Verdict.Fail, report.Verdict);
+        Assert.Contains($"| nmi (arithmetic) max-drop 0.0500 | {nmi.Value:0.0000} |", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| {drop.Delta.Value:+0.0000;-0.0000} | FAIL |", markdown, StringComparison.Ordinal);
+        Assert.Contains(report.Findings, f => f.Code is { } code && code.StartsWith("NMIG2", StringComparison.Ordinal) && f.Severity == FindingSeverity.Error);
+        Assert.DoesNotContain("deltas vs the last recorded result", markdown, StringComparison.Ordinal);
+        AssertWellFormed(markdown);
+    }
+
     /// <summary>The report with what the extended GateResult will carry: a slice, a too-small slice, a coded finding, a delta.</summary>
     internal static GateReport WithSlicesAndCodes(GateReport report) => report with
     {

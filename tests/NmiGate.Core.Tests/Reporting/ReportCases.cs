@@ -67,7 +67,7 @@ internal static class ReportCases
         return FromLabels("huge-k", charts, reference, candidate);
     }
 
-    public static GateReport FromLabels(string gate, ReportCharts charts, string[] referenceLabels, string[] candidateLabels)
+    public static GateReport FromLabels(string gate, ReportCharts charts, string[] referenceLabels, string[] candidateLabels, HistoryRecord? previous = null)
     {
         var ids = new string[referenceLabels.Length];
         for (var i = 0; i < ids.Length; i++)
@@ -78,7 +78,19 @@ internal static class ReportCases
         var aligned = AlignedPartitions.Align(InMemory("reference.csv", ids, referenceLabels), InMemory("candidate.csv", ids, candidateLabels));
         var table = aligned.ToContingencyTable();
         var options = Options(gate);
-        var evaluation = GateEvaluator.Evaluate(options, "v3", table, [], previous: null);
+        if (previous is not null)
+        {
+            // A max-drop of 0.05 on NMI against the recorded result (nmigate.yml line 11).
+            options = options with
+            {
+                Thresholds = options.Thresholds with
+                {
+                    MaxDrop = new Dictionary<GateMetric, Sourced<double>> { [GateMetric.Nmi] = new(0.05, At(11, 20)) },
+                },
+            };
+        }
+
+        var evaluation = GateEvaluator.Evaluate(options, "v3", table, [], previous);
         var result = new GateResult(gate, "v3", table.RowCount, evaluation.Metrics!, table, evaluation.Rules, evaluation.Verdict, FailedOnWarn: false, TimeSpan.FromSeconds(1))
         {
             ConfigurationFile = options.ConfigurationFile,
@@ -86,6 +98,7 @@ internal static class ReportCases
             Slices = evaluation.Slices,
             Confidence = options.Confidence,
             Intervals = evaluation.Intervals,
+            PreviousRecord = previous,
             Provenance = new GateProvenance(
                 new string('a', 64),
                 new string('b', 64),
@@ -102,6 +115,23 @@ internal static class ReportCases
             MovedIds = ContingencyDiff.SampleMovedIds(aligned, diff, perCluster: 3, Seed),
             Charts = charts,
         });
+    }
+
+    /// <summary>The "one split" partitions checked against a recorded result whose NMI was <paramref name="previousNmi"/>.</summary>
+    public static GateReport OneSplitAfter(double previousNmi)
+    {
+        var history = new HistoryRecord(
+            HistoryRecord.CurrentSchemaVersion, "one-split", new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc), "v3", "pass", 1005,
+            new Dictionary<string, double?> { ["nmi_arithmetic"] = previousNmi }, null, new string('a', 64), new string('b', 64), new string('c', 64), null, "0.1.0-test", Seed);
+        var reference = new List<string>();
+        var candidate = new List<string>();
+        foreach (var (r, c, rows) in new[] { ("A", "x", 300), ("A", "y", 200), ("B", "z", 300), ("B", "x", 5), ("C", "w", 200) })
+        {
+            reference.AddRange(Enumerable.Repeat(r, rows));
+            candidate.AddRange(Enumerable.Repeat(c, rows));
+        }
+
+        return FromLabels("one-split", ReportCharts.None, [.. reference], [.. candidate], history);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using NmiGate.Action.Commands;
+using NmiGate.Action.GitHub;
 using NmiGate.Core;
 using NmiGate.Core.Diagnostics;
 
@@ -12,14 +13,22 @@ internal static class Program
     /// <summary>Set to 1 to print the stack trace of an unexpected error.</summary>
     internal const string DebugVariable = "NMIGATE_DEBUG";
 
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args) => RunWithEnvironment(args, Console.Out, Console.Error, HostEnvironment.Process);
 
-    /// <summary>Runs <c>nmigate</c> in-process with the given output streams; returns the exit code.</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Runs <c>nmigate</c> in-process with the given output streams; returns the exit code. It sees
+    /// no <c>GITHUB_*</c> variables, so a test suite that itself runs on GitHub Actions never
+    /// writes to the real job's outputs or comments with its token.
+    /// </summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        RunWithEnvironment(args, stdout, stderr, HostEnvironment.Of(new Dictionary<string, string>()));
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, reading <c>GITHUB_*</c> variables from <paramref name="environment"/>.</summary>
+    internal static int RunWithEnvironment(string[] args, TextWriter stdout, TextWriter stderr, HostEnvironment environment)
     {
         try
         {
-            var parseResult = CreateRootCommand().Parse(args);
+            var parseResult = CreateRootCommand(environment).Parse(args);
             if (parseResult.Errors.Count > 0)
             {
                 // System.CommandLine would exit 1, which means "gate failed"; a usage error is "could not evaluate".
@@ -84,10 +93,11 @@ internal static class Program
         return string.Join(' ', names);
     }
 
-    /// <summary>The command tree; each command lives in <c>Commands/</c> (publish comes later).</summary>
-    internal static RootCommand CreateRootCommand() => new("nmigate: a CI gate for ML.NET clustering models.")
+    /// <summary>The command tree; each command lives in <c>Commands/</c>.</summary>
+    internal static RootCommand CreateRootCommand(HostEnvironment? environment = null) => new("nmigate: a CI gate for ML.NET clustering models.")
     {
-        CheckCommand.Create(),
+        CheckCommand.Create(environment),
+        PublishCommand.Create(environment ?? HostEnvironment.Process),
         RegisterCommand.Create(),
         RegistryCommand.Create(),
         CompareCommand.Create(),

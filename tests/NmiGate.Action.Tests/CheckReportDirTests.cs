@@ -8,7 +8,7 @@ namespace NmiGate.Action.Tests;
 public sealed class CheckReportDirTests(TrainedModels models)
 {
     [Fact]
-    public void Check_with_report_dir_writes_the_markdown_and_json_reports_of_the_same_verdict()
+    public void Check_with_report_dir_writes_the_markdown_report_and_json_of_the_same_verdict()
     {
         using var gate = new GateWorkspace(models.ThreeClusters, models.DataPath, "  nmi: { fail-below: 0.95 }\n");
         Assert.Equal(0, gate.Run("register").ExitCode);
@@ -21,23 +21,8 @@ public sealed class CheckReportDirTests(TrainedModels models)
         Assert.StartsWith("<!-- nmigate:segments -->\n### ❌ FAIL · gate segments · nmi (arithmetic) **0.", markdown, StringComparison.Ordinal);
         Assert.Contains("< fail-below 0.9500 · reference v1", markdown, StringComparison.Ordinal);
         Assert.Contains("3 reference clusters → 6 candidate clusters", markdown, StringComparison.Ordinal);
+        Assert.Contains("#### What moved", markdown, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
         Assert.Equal("fail", json.RootElement.GetProperty("verdict").GetString());
-        Assert.Equal(300, json.RootElement.GetProperty("diff").GetProperty("rows").GetInt64());
-        Assert.Equal(3, json.RootElement.GetProperty("diff").GetProperty("newClusters").GetArrayLength());
-    }
-
-    [Fact]
-    public void An_unwritable_report_dir_is_exit_2_naming_the_path()
-    {
-        using var gate = new GateWorkspace(models.ThreeClusters, models.DataPath);
-        Assert.Equal(0, gate.Run("register").ExitCode);
-        var blocker = gate.WriteText("blocker", "a file, not a folder");
-
-        var run = gate.Run("check", "--report-dir", blocker);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains(Path.Combine(blocker, "report.md"), run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("--report-dir", run.Stderr, StringComparison.Ordinal);
     }
 }

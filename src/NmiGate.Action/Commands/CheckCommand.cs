@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NmiGate.Action.GitHub;
 using NmiGate.Action.Rendering;
 using NmiGate.Core;
 using NmiGate.Core.Gating;
@@ -8,8 +9,9 @@ namespace NmiGate.Action.Commands;
 /// <summary><c>nmigate check</c>: score the model, compare with the registered reference, apply the thresholds.</summary>
 internal static class CheckCommand
 {
-    public static Command Create()
+    public static Command Create(HostEnvironment? environment = null)
     {
+        var github = new GitHubCheckOptions(environment ?? HostEnvironment.Process);
         var gate = GateOptionsArguments.ForScoring(withReferenceVersion: true);
         var failOnWarn = new Option<bool>("--fail-on-warn") { Description = "Treat a warning as a failure (exit 1)." };
         var record = new Option<bool>("--record")
@@ -23,20 +25,15 @@ internal static class CheckCommand
             HelpName = "text|json",
         };
         format.AcceptOnlyFromAmong("text", "json");
-        var reportDir = new Option<string?>("--report-dir")
-        {
-            Description = "Also write report.md (the PR comment) and report.json (schemas/report.schema.json) into this folder.",
-            HelpName = "DIR",
-        };
 
         var command = new Command("check", "Score the model, compare it with the registered reference and apply the rules (thresholds, max-drop, slices). Exit 0 pass (warnings allowed), 1 gate failed, 2 could not evaluate.");
         gate.AddTo(command);
         command.Options.Add(failOnWarn);
         command.Options.Add(record);
         command.Options.Add(format);
-        command.Options.Add(reportDir);
+        github.AddTo(command);
         // Ctrl+C cancels the token; scoring observes it every few thousand rows.
-        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(github.Guard(parseResult, () => Run(parseResult, cancellationToken))));
         return command;
 
         int Run(ParseResult parseResult, CancellationToken cancellationToken)
@@ -45,13 +42,9 @@ internal static class CheckCommand
             var progress = ScoringProgressReporter.For(parseResult.InvocationConfiguration.Error);
             var result = GateCheck.Run(options, new GateCheckOptions(parseResult.GetValue(failOnWarn), parseResult.GetValue(record)), progress, cancellationToken);
             progress.Finish(result.RowCount, result.ScoringElapsed);
-            if (parseResult.GetValue(reportDir) is { } directory)
-            {
-                ReportWriter.Write(result, directory, GateOptionsArguments.ToolVersion);
-            }
-
             var output = parseResult.InvocationConfiguration.Output;
-            if (Enum.Parse<OutputFormat>(parseResult.GetRequiredValue(format), ignoreCase: true) == OutputFormat.Json)
+            var json = Enum.Parse<OutputFormat>(parseResult.GetRequiredValue(format), ignoreCase: true) == OutputFormat.Json;
+            if (json)
             {
                 GateResultJsonRenderer.Write(result, output);
             }
@@ -61,7 +54,10 @@ internal static class CheckCommand
             }
 
             // A gate that could not evaluate (no rows, a NaN metric, no rule judged) is a misconfiguration, not a worse model.
-            return (int)(!result.IsEvaluated ? ExitCode.CouldNotEvaluate : result.Verdict == Verdict.Fail ? ExitCode.GateFailed : ExitCode.Passed);
+            var exitCode = (int)(!result.IsEvaluated ? ExitCode.CouldNotEvaluate : result.Verdict == Verdict.Fail ? ExitCode.GateFailed : ExitCode.Passed);
+
+            // Workflow commands go where they cannot corrupt --format json.
+            return github.Publish(parseResult, result, exitCode, json ? parseResult.InvocationConfiguration.Error : output);
         }
     }
 }

@@ -8,9 +8,8 @@ using NmiGate.Core.Metrics;
 namespace NmiGate.Action.GitHub;
 
 /// <summary>
-/// The one adapter from a <see cref="GateResult"/> to a <see cref="PublishRequest"/>. For now the
-/// body is the console text report in a fence; switch <see cref="Markdown"/> to the Markdown
-/// report renderer when it lands (nothing else in GitHub/ depends on how the body is made).
+/// The one adapter from a <see cref="GateResult"/> to a <see cref="PublishRequest"/>. The body is
+/// the Markdown report (<see cref="ReportWriter.Markdown"/>; nothing else in GitHub/ depends on how it is made).
 /// </summary>
 internal static partial class GateResultPublication
 {
@@ -45,12 +44,7 @@ internal static partial class GateResultPublication
         return new PublishRequest(gateName, PublishVerdict.Error, headline, markdown, null, null, annotations);
     }
 
-    private static string Markdown(GateResult result)
-    {
-        using var text = new StringWriter();
-        GateResultTextRenderer.Write(result, text);
-        return $"### NmiGate `{result.GateName}`: {GateResult.VerdictWord(result.Verdict)}\n\n{result.Summary}\n\n```text\n{text.ToString().TrimEnd()}\n```\n";
-    }
+    private static string Markdown(GateResult result) => ReportWriter.Markdown(result);
 
     private static AverageMethod AverageOf(GateResult result, GateMetric metric) =>
         result.Rules.FirstOrDefault(r => r.Metric == metric)?.Average ?? AverageMethod.Arithmetic;

@@ -25,11 +25,11 @@ public sealed class StepFilesTests(TrainedModels models)
         var reportJson = outputs["report-json"];
         Assert.True(File.Exists(reportJson), reportJson);
         Assert.Contains("\"verdict\": \"fail\"", File.ReadAllText(reportJson), StringComparison.Ordinal);
-        Assert.StartsWith("### NmiGate `segments`: FAIL", github.Runner.Summary(), StringComparison.Ordinal);
+        Assert.StartsWith("<!-- nmigate:segments -->\n### ❌ FAIL · gate segments · ", github.Runner.Summary(), StringComparison.Ordinal);
 
         // A second step appends to the summary, and a later output of the same name wins.
         Assert.Equal(0, github.CheckPassing().ExitCode);
-        Assert.Equal(2, CountOf(github.Runner.Summary(), "### NmiGate `segments`"));
+        Assert.Equal(2, CountOf(github.Runner.Summary(), "<!-- nmigate:segments -->"));
         Assert.Equal("pass", github.Runner.Outputs()["verdict"]);
     }
 

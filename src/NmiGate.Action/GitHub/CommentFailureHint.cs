@@ -9,7 +9,7 @@ internal static class CommentFailureHint
 {
     public const string PermissionFix =
         "Grant the job 'permissions: { pull-requests: write, contents: read }'. On a pull request from a fork the token is always read-only: "
-        + "use the two-phase workflow (examples/workflows/nmigate-fork-safe.yml: 'nmigate check --report-dir' on pull_request, 'nmigate publish' on workflow_run).";
+        + "use the two-phase workflow (examples/customer-segmentation/workflows/nmigate-fork-safe-check.yml and -publish.yml: 'nmigate check --report-dir' on pull_request, 'nmigate publish' on workflow_run).";
 
     public static string Describe(Exception exception, int pullRequest, string repository, RateLimitRetryHandler retries)
     {

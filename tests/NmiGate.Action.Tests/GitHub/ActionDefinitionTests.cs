@@ -17,7 +17,7 @@ public sealed class ActionDefinitionTests
     public static TheoryData<string> WorkflowFiles()
     {
         var data = new TheoryData<string> { "action.yml" };
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "examples", "workflows"), "*.yml").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "examples", "customer-segmentation", "workflows"), "*.yml").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(RepositoryPaths.Root, file));
         }

@@ -335,7 +335,13 @@ internal static class GateEvaluator
         {
             if (judgeInterval && interval is { } ci)
             {
-                return ci.Upper < threshold ? Side.Below : ci.Lower < threshold ? Side.Straddles : Side.Above;
+                // On sparse tables (many cells of one or two rows) resampling inflates mutual
+                // information, and the percentile interval can lie wholly above the point value.
+                // Judge the interval stretched to the point, so a rule never passes on its interval
+                // while the observed value breaks the threshold (nor fails while it holds).
+                var lower = Math.Min(ci.Lower, value);
+                var upper = Math.Max(ci.Upper, value);
+                return upper < threshold ? Side.Below : lower < threshold ? Side.Straddles : Side.Above;
             }
 
             return value < threshold ? Side.Below : Side.Above;

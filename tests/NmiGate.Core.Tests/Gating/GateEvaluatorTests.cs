@@ -71,6 +71,25 @@ public sealed class GateEvaluatorTests
     }
 
     [Fact]
+    public void Gate_on_interval_never_passes_a_rule_whose_point_value_breaks_it()
+    {
+        // 300 rows spread over 30 × 30 clusters at random: nearly every cell holds one row, and
+        // resampling inflates mutual information, so the percentile interval lies above the value.
+        var random = new Random(3);
+        var sparse = ContingencyTable.FromLabels(
+            Enumerable.Range(0, 300).Select(i => (i % 30).ToString(CultureInfo.InvariantCulture)).ToArray(),
+            Enumerable.Range(0, 300).Select(_ => random.Next(30).ToString(CultureInfo.InvariantCulture)).ToArray());
+        var value = sparse.NormalizedMutualInformation();
+        var interval = Bootstrap.Interval(sparse, t => t.NormalizedMutualInformation(), Resamples, 0.95, Seed);
+        Assert.True(interval.Lower > value + 0.002, $"precondition: interval {interval.Lower}..{interval.Upper} above the value {value}");
+        var threshold = (value + interval.Lower) / 2;
+
+        var rule = Assert.Single(GateEvaluator.Evaluate(Options(Thresholds(Rule(GateMetric.Nmi, threshold, null)), Confidence(GateOn.Interval)), "v1", sparse, [], null).Rules);
+
+        Assert.Equal((Verdict.Warn, DiagnosticCode.IntervalStraddlesFailBelow), (rule.Verdict, rule.Finding?.Code));
+    }
+
+    [Fact]
     public void Gate_on_interval_warns_below_warn_below_and_only_notes_a_straddle_of_it()
     {
         var (lower, upper) = (NoisyInterval.Lower, NoisyInterval.Upper);

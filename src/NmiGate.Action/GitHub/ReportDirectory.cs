@@ -40,6 +40,13 @@ internal static partial class ReportDirectory
     {
         ArgumentNullException.ThrowIfNull(request);
         Directory.CreateDirectory(folder);
+        var jsonPath = Path.Combine(folder, JsonFile);
+        if (request.ReportJsonPath is null && File.Exists(jsonPath))
+        {
+            // A check that could not evaluate has no report.json; an earlier run's must not be published with this one.
+            File.Delete(jsonPath);
+        }
+
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         File.WriteAllText(Path.Combine(folder, MarkdownFile), request.Markdown, utf8);
         using var stream = File.Create(Path.Combine(folder, PublishFile));

@@ -166,6 +166,7 @@ public sealed class TwoPhaseTests(TrainedModels models)
         using var github = new GitHubGate(models);
         var folder = github.Runner.PathOf("artifact");
         var config = github.Gate.WriteText("broken.yml", "version: 1\nname: segments\nmodel:\n  path: missing.zip\n  colour: red\n");
+        Assert.Equal(0, github.CheckPassing("--report-dir", folder, "--comment", "false").ExitCode); // an earlier run's report.json in the same folder
 
         var check = github.Runner.Run("check", "--config", config, "--report-dir", folder, "--comment", "false");
         github.Runner.SetEvent("workflow_run", ActionsRunner.WorkflowRunEvent(Head, "octo/models", "retrain", 7));
@@ -175,6 +176,7 @@ public sealed class TwoPhaseTests(TrainedModels models)
         Assert.True(publish.ExitCode == 0, publish.Stdout + publish.Stderr);
         Assert.Equal("error", github.Runner.Outputs()["verdict"]);
         Assert.Matches(@"(?m)^::error file=broken\.yml,line=\d+", publish.Stdout);
+        Assert.False(File.Exists(Path.Combine(folder, ReportDirectory.JsonFile)));
         Assert.Empty(github.Comments);
         Assert.Equal(2, CountOf(github.Runner.Summary(), "ERROR"));
     }

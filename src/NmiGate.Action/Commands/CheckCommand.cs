@@ -3,6 +3,7 @@ using NmiGate.Action.GitHub;
 using NmiGate.Action.Rendering;
 using NmiGate.Core;
 using NmiGate.Core.Gating;
+using NmiGate.Core.Reporting;
 
 namespace NmiGate.Action.Commands;
 
@@ -11,7 +12,8 @@ internal static class CheckCommand
 {
     public static Command Create(HostEnvironment? environment = null)
     {
-        var github = new GitHubCheckOptions(environment ?? HostEnvironment.Process);
+        var host = environment ?? HostEnvironment.Process;
+        var github = new GitHubCheckOptions(host);
         var gate = GateOptionsArguments.ForScoring(withReferenceVersion: true);
         var failOnWarn = new Option<bool>("--fail-on-warn") { Description = "Treat a warning as a failure (exit 1)." };
         var record = new Option<bool>("--record")
@@ -40,13 +42,19 @@ internal static class CheckCommand
         {
             var options = gate.Load(parseResult);
             var progress = ScoringProgressReporter.For(parseResult.InvocationConfiguration.Error);
-            var result = GateCheck.Run(options, new GateCheckOptions(parseResult.GetValue(failOnWarn), parseResult.GetValue(record)), progress, cancellationToken);
+            var result = GateCheck.Run(options, new GateCheckOptions(parseResult.GetValue(failOnWarn), parseResult.GetValue(record), KeepRows: github.WritesReport(parseResult)), progress, cancellationToken);
             progress.Finish(result.RowCount, result.ScoringElapsed);
             var output = parseResult.InvocationConfiguration.Output;
             var json = Enum.Parse<OutputFormat>(parseResult.GetRequiredValue(format), ignoreCase: true) == OutputFormat.Json;
             if (json)
             {
                 GateResultJsonRenderer.Write(result, output);
+            }
+            else if (IsTerminal(output))
+            {
+                // People at a terminal get the compact report; logs and pipes keep the plain text tools and tests rely on.
+                ConsoleReportRenderer.Write(ReportWriter.Build(result), output, ConsoleReportRenderer.UseColor(outputRedirected: false, host["NO_COLOR"], host["TERM"]));
+                output.WriteLine(result.Summary);
             }
             else
             {
@@ -60,4 +68,7 @@ internal static class CheckCommand
             return github.Publish(parseResult, result, exitCode, json ? parseResult.InvocationConfiguration.Error : output);
         }
     }
+
+    /// <summary>True only for the process's own stdout when it is a terminal (not a pipe, file or test writer).</summary>
+    private static bool IsTerminal(TextWriter output) => ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
 }

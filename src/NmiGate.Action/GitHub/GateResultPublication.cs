@@ -4,16 +4,18 @@ using NmiGate.Core.Configuration;
 using NmiGate.Core.Diagnostics;
 using NmiGate.Core.Gating;
 using NmiGate.Core.Metrics;
+using NmiGate.Core.Reporting;
 
 namespace NmiGate.Action.GitHub;
 
 /// <summary>
 /// The one adapter from a <see cref="GateResult"/> to a <see cref="PublishRequest"/>. The body is
-/// the Markdown report (<see cref="ReportWriter.Markdown"/>; nothing else in GitHub/ depends on how it is made).
+/// the Markdown report (<see cref="ReportWriter.Markdown(GateReport)"/>; nothing else in GitHub/ depends on how it is made).
 /// </summary>
 internal static partial class GateResultPublication
 {
-    public static PublishRequest From(GateResult result, string? reportJsonPath, Func<string, string> repositoryPath)
+    /// <summary>The request of <paramref name="result"/>; its body renders <paramref name="report"/> when given (built once with report.json), else builds one.</summary>
+    public static PublishRequest From(GateResult result, string? reportJsonPath, Func<string, string> repositoryPath, GateReport? report = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var annotations = result.Findings.Select(finding => AnnotationOf(finding, repositoryPath)).ToList();
@@ -22,7 +24,7 @@ internal static partial class GateResultPublication
             !result.IsEvaluated ? PublishVerdict.Error
                 : result.Verdict switch { Verdict.Pass => PublishVerdict.Pass, Verdict.Warn => PublishVerdict.Warn, _ => PublishVerdict.Fail },
             result.Summary,
-            Markdown(result),
+            ReportWriter.Markdown(report ?? ReportWriter.Build(result)),
             result.Metrics.Nmi(AverageOf(result, GateMetric.Nmi)),
             result.Metrics.Ami(AverageOf(result, GateMetric.Ami)),
             annotations,
@@ -43,8 +45,6 @@ internal static partial class GateResultPublication
         var markdown = $"### NmiGate `{gateName}`: ERROR\n\nThe gate could not be evaluated (exit code 2):\n\n```text\n{string.Join('\n', lines)}\n```\n";
         return new PublishRequest(gateName, PublishVerdict.Error, headline, markdown, null, null, annotations);
     }
-
-    private static string Markdown(GateResult result) => ReportWriter.Markdown(result);
 
     private static AverageMethod AverageOf(GateResult result, GateMetric metric) =>
         result.Rules.FirstOrDefault(r => r.Metric == metric)?.Average ?? AverageMethod.Arithmetic;

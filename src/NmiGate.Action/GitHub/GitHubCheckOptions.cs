@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NmiGate.Action.Rendering;
 using NmiGate.Core.Diagnostics;
 using NmiGate.Core.Gating;
 
@@ -37,6 +38,16 @@ internal sealed class GitHubCheckOptions(HostEnvironment environment)
         command.Options.Add(reportDir);
     }
 
+    /// <summary>
+    /// True when <see cref="Publish"/> will write a report (a runner, <c>--github</c> or <c>--report-dir</c>):
+    /// the check then keeps its aligned rows so the report can show moved ids.
+    /// </summary>
+    public bool WritesReport(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return parseResult.GetValue(reportDir) is not null || parseResult.GetValue(github) || GitHubContext.From(environment).IsActions;
+    }
+
     /// <summary>Publishes <paramref name="result"/> when GitHub behaviour is on; returns <paramref name="exitCode"/> unchanged (publishing never changes the verdict).</summary>
     public int Publish(ParseResult parseResult, GateResult result, int exitCode, TextWriter commands)
     {
@@ -50,15 +61,15 @@ internal sealed class GitHubCheckOptions(HostEnvironment environment)
         }
 
         var gitHubEvent = GitHubEventReader.Read(context.EventName, context.EventPath);
+        // One report for every place it goes: report.json, report.md, the job summary and the PR comment.
+        var report = ReportWriter.Build(result);
         var jsonPath = ReportJsonPath(folder, result.GateName);
         if (jsonPath is not null)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(jsonPath)!);
-            using var json = new StreamWriter(jsonPath);
-            Rendering.GateResultJsonRenderer.Write(result, json);
+            ReportWriter.WriteJson(report, jsonPath);
         }
 
-        var request = GateResultPublication.From(result, jsonPath, path => RepositoryPath(context, path));
+        var request = GateResultPublication.From(result, jsonPath, path => RepositoryPath(context, path), report);
         if (folder is not null)
         {
             ReportDirectory.Write(folder, request, gitHubEvent.PullRequestNumber, gitHubEvent.HeadSha ?? context.Sha);

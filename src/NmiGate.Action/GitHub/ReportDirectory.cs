@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using NmiGate.Core.Reporting;
 
 namespace NmiGate.Action.GitHub;
 
@@ -17,6 +18,9 @@ internal static partial class ReportDirectory
 {
     public const string MarkdownFile = "report.md";
     public const string PublishFile = "nmigate-publish.json";
+
+    /// <summary>The whole report for machines (<c>schemas/report.schema.json</c>); publish checks it and points the <c>report-json</c> output at it.</summary>
+    public const string JsonFile = "report.json";
     public const int FormatVersion = 1;
 
     /// <summary>A report body may not be longer than the job summary allows.</summary>
@@ -25,10 +29,24 @@ internal static partial class ReportDirectory
     public const int MaxAnnotations = 50;
     public const int MaxText = 4_000;
 
+    /// <summary>report.json holds the whole sparse contingency matrix: a few MB at K = 1000, so the bound is generous but finite.</summary>
+    public const long MaxReportJsonBytes = 64L * 1024 * 1024;
+
+    /// <summary>The top-level keys of report.json (<c>schemas/report.schema.json</c> requires exactly these).</summary>
+    internal static IReadOnlyList<string> ReportJsonKeys { get; } =
+        ["schemaVersion", "gate", "verdict", "failedOnWarn", "referenceVersion", "rows", "summary", "decisive", "metrics", "findings", "slices", "diff", "provenance", "notComputed"];
+
     public static void Write(string folder, PublishRequest request, int? pullRequest, string? headSha)
     {
         ArgumentNullException.ThrowIfNull(request);
         Directory.CreateDirectory(folder);
+        var jsonPath = Path.Combine(folder, JsonFile);
+        if (request.ReportJsonPath is null && File.Exists(jsonPath))
+        {
+            // A check that could not evaluate has no report.json; an earlier run's must not be published with this one.
+            File.Delete(jsonPath);
+        }
+
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         File.WriteAllText(Path.Combine(folder, MarkdownFile), request.Markdown, utf8);
         using var stream = File.Create(Path.Combine(folder, PublishFile));
@@ -116,9 +134,63 @@ internal static partial class ReportDirectory
             }
 
             var annotations = Annotations(publishPath, root);
-            var request = new PublishRequest(gate, verdict, headline, markdown, Number(publishPath, root, "nmi"), Number(publishPath, root, "ami"), annotations);
+            var reportJson = CheckReportJson(Path.Combine(folder, JsonFile), gate, verdict);
+            var request = new PublishRequest(gate, verdict, headline, markdown, Number(publishPath, root, "nmi"), Number(publishPath, root, "ami"), annotations, reportJson);
             return new StoredReport(request, pullRequest, headSha);
         }
+    }
+
+    /// <summary>
+    /// The full path of report.json when the folder has one (a check that could not evaluate writes none),
+    /// after checking its size, its top-level shape, its schema version, and that it reports the same gate
+    /// and verdict as the publish file: the <c>report-json</c> output must not point at another report.
+    /// </summary>
+    private static string? CheckReportJson(string path, string gate, PublishVerdict verdict)
+    {
+        if (!Path.Exists(path) && new FileInfo(path).LinkTarget is null)
+        {
+            return null;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(ReadBounded(path, MaxReportJsonBytes), new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException exception)
+        {
+            throw Invalid(path, $"is not valid JSON ({exception.Message})");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw Invalid(path, "must be a JSON object");
+            }
+
+            Known(path, root, "$", [.. ReportJsonKeys]);
+            if (ReportJsonKeys.FirstOrDefault(key => !root.TryGetProperty(key, out _)) is { } missing)
+            {
+                throw Invalid(path, $"has no '{missing}'");
+            }
+
+            var schemaVersion = root.GetProperty("schemaVersion");
+            if (schemaVersion.ValueKind != JsonValueKind.Number || !schemaVersion.TryGetInt32(out var version) || version != JsonReportRenderer.SchemaVersion)
+            {
+                throw Invalid(path, $"has no 'schemaVersion: {JsonReportRenderer.SchemaVersion}' (it was written by another nmigate version; use the same version in both jobs)");
+            }
+
+            var reportGate = RequiredString(path, root, "gate");
+            var reportVerdict = RequiredString(path, root, "verdict");
+            if (!string.Equals(reportGate, gate, StringComparison.Ordinal) || !string.Equals(reportVerdict, verdict.ToWord(), StringComparison.Ordinal))
+            {
+                throw Invalid(path, $"reports gate '{Printable(reportGate)}' with verdict '{Printable(reportVerdict)}', but {PublishFile} says gate '{gate}' with verdict '{verdict.ToWord()}'; both must come from the same check");
+            }
+        }
+
+        return Path.GetFullPath(path);
     }
 
     private static List<Annotation> Annotations(string path, JsonElement root)

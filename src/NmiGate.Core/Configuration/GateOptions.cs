@@ -25,4 +25,7 @@ public sealed record GateOptions(
 
     /// <summary>The <c>slices</c> items, in file order; empty when absent.</summary>
     public IReadOnlyList<SliceOptions> Slices { get; init; } = [];
+
+    /// <summary>The <c>report</c> section; <see langword="null"/> when absent (tables only, no charts).</summary>
+    public ReportOptions? Report { get; init; }
 }

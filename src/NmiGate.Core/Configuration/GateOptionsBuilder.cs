@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using NmiGate.Core.Configuration.Schema;
 using NmiGate.Core.Metrics;
+using NmiGate.Core.Reporting;
 
 namespace NmiGate.Core.Configuration;
 
@@ -102,6 +103,7 @@ public sealed class GateOptionsBuilder
         {
             Confidence = Confidence(),
             Slices = Slices(),
+            Report = Report(),
         };
 
         Sourced<object> Get(string path) => GetIn(merged, path, path);
@@ -158,6 +160,17 @@ public sealed class GateOptionsBuilder
                 new((ulong)(long)seed.Value, seed.Source),
                 new(gateOn.Value == "interval" ? GateOn.Interval : GateOn.Point, gateOn.Source),
                 section.Source);
+        }
+
+        ReportOptions? Report()
+        {
+            if (!merged.TryGet("report", out var section))
+            {
+                return null;
+            }
+
+            var charts = Text("report.charts");
+            return new ReportOptions(new(charts.Value == "mermaid" ? ReportCharts.Mermaid : ReportCharts.None, charts.Source), section.Source);
         }
 
         IReadOnlyList<SliceOptions> Slices()

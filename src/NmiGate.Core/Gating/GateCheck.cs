@@ -38,7 +38,7 @@ public static class GateCheck
 
         // Provenance hashes read the model and data once more: on a worker, while scoring runs.
         var inputHashes = Task.Run(() => (Model: Sha256.OfFile(options.Model.Path.Value), Data: Sha256.OfFile(options.Data.Path.Value)), cancellationToken);
-        var (table, aligned, elapsed) = ScoreAgainstReference(options, loadReference, keepAligned: sliceColumns is not null, progress, cancellationToken);
+        var (table, aligned, elapsed) = ScoreAgainstReference(options, loadReference, keepAligned: sliceColumns is not null || checkOptions.KeepRows, progress, cancellationToken);
         var slices = sliceColumns is null || aligned is null ? [] : sliceColumns.Split(aligned.Ids, aligned.ReferenceLabels, aligned.CandidateLabels);
         var evaluation = GateEvaluator.Evaluate(options, version.Name, table, slices, previous);
 
@@ -71,6 +71,8 @@ public static class GateCheck
             Intervals = evaluation.Intervals,
             PreviousRecord = previous,
             Provenance = provenance,
+            Report = options.Report,
+            Aligned = checkOptions.KeepRows ? aligned : null,
         };
 
         if (checkOptions.Record)
@@ -90,7 +92,7 @@ public static class GateCheck
     /// Scores the candidate and joins it by id with the reference into the contingency table. The
     /// reference partition is hashed and read on another thread while scoring runs, and its errors
     /// win over scoring's, as if it had been read first. With <paramref name="keepAligned"/> (slices
-    /// need each row's labels) the rows are also aligned by text.
+    /// and moved-id samples need each row's labels) the rows are also aligned by text.
     /// </summary>
     internal static (ContingencyTable Table, AlignedPartitions? Aligned, TimeSpan Elapsed) ScoreAgainstReference(
         GateOptions options, Func<CheckReference> load, bool keepAligned, IProgress<ScoringProgress>? progress, CancellationToken cancellationToken)
@@ -132,7 +134,7 @@ public static class GateCheck
             return (table, null, scored.Elapsed);
         }
 
-        // By text when some id is on one side only (the error lists them with their lines), ids share a hash, or slices need the rows.
+        // By text when some id is on one side only (the error lists them with their lines), ids share a hash, or slices or a report need the rows.
         var aligned = AlignedPartitions.Align(reference.Full().Partition, ScoredPartitionFactory.Create(request.DataPath, scored));
         return (aligned.ToContingencyTable(), keepAligned ? aligned : null, scored.Elapsed);
     }

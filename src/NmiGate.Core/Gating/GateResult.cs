@@ -2,6 +2,7 @@ using System.Globalization;
 using NmiGate.Core.Configuration;
 using NmiGate.Core.Diagnostics;
 using NmiGate.Core.Metrics;
+using NmiGate.Core.Partitions;
 
 namespace NmiGate.Core.Gating;
 
@@ -46,6 +47,15 @@ public sealed record GateResult(
 
     /// <summary>What the result was computed from: hashes, reference version, commit, time, tool version, seed.</summary>
     public GateProvenance? Provenance { get; init; }
+
+    /// <summary>The <c>report</c> settings of the gate (charts); null when not configured.</summary>
+    public ReportOptions? Report { get; init; }
+
+    /// <summary>
+    /// The rows aligned by id, kept only when the check was asked to (<see cref="GateCheckOptions.KeepRows"/>)
+    /// so a report can sample moved ids; null otherwise.
+    /// </summary>
+    public AlignedPartitions? Aligned { get; init; }
 
     /// <summary>The history file the result was appended to (<c>--record</c>); null when not recorded.</summary>
     public string? RecordedTo { get; init; }

@@ -54,7 +54,8 @@ public sealed partial record GateReport
             notComputed.Add($"deltas vs the last recorded result (no history for reference {result.ReferenceVersion})");
         }
 
-        if (inputs.MovedIds.Count == 0 && diff.MovedRows > 0)
+        var movedIds = MovedIdsOf(result, diff, inputs);
+        if (movedIds.Count == 0 && diff.MovedRows > 0)
         {
             notComputed.Add("moved-id samples (the aligned rows were not kept)");
         }
@@ -90,13 +91,19 @@ public sealed partial record GateReport
             slices,
             diff,
             result.Table,
-            inputs.MovedIds,
-            inputs.Charts,
+            movedIds,
+            inputs.Charts ?? result.Report?.Charts.Value ?? ReportCharts.None,
             ProvenanceOf(result, inputs),
             notComputed);
     }
 
     private static readonly Dictionary<string, ConfidenceInterval> EmptyIntervals = [];
+
+    /// <summary>The given samples, else a sample from the rows the check kept, seeded by <c>confidence.seed</c> (or a fixed seed) so a re-run shows the same ids.</summary>
+    private static IReadOnlyList<MovedIdSample> MovedIdsOf(GateResult result, ClusterDiff diff, ReportInputs inputs) =>
+        inputs.MovedIds.Count > 0 || result.Aligned is not { } aligned || diff.MovedRows == 0
+            ? inputs.MovedIds
+            : ContingencyDiff.SampleMovedIds(aligned, diff, inputs.MovedIdsPerCluster, result.Confidence?.Seed.Value ?? ReportInputs.DefaultMovedIdsSeed);
 
     /// <summary>A metric row of a rule: a threshold rule's limits, or a max-drop rule's lowest allowed value as its fail-below.</summary>
     private static ReportMetric Row(RuleOutcome rule, IReadOnlyDictionary<string, ConfidenceInterval> intervals)

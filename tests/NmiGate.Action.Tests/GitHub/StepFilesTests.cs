@@ -24,13 +24,32 @@ public sealed class StepFilesTests(TrainedModels models)
         Assert.Equal(github.Comments.Single().HtmlUrl, outputs["comment-url"]);
         var reportJson = outputs["report-json"];
         Assert.True(File.Exists(reportJson), reportJson);
-        Assert.Contains("\"verdict\": \"fail\"", File.ReadAllText(reportJson), StringComparison.Ordinal);
+        using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(reportJson)))
+        {
+            Assert.Equal((1, "fail"), (json.RootElement.GetProperty("schemaVersion").GetInt32(), json.RootElement.GetProperty("verdict").GetString()));
+            Assert.NotEmpty(json.RootElement.GetProperty("diff").GetProperty("movedIds").EnumerateArray());
+        }
+
         Assert.StartsWith("<!-- nmigate:segments -->\n### ❌ FAIL · gate segments · ", github.Runner.Summary(), StringComparison.Ordinal);
 
         // A second step appends to the summary, and a later output of the same name wins.
         Assert.Equal(0, github.CheckPassing().ExitCode);
         Assert.Equal(2, CountOf(github.Runner.Summary(), "<!-- nmigate:segments -->"));
         Assert.Equal("pass", github.Runner.Outputs()["verdict"]);
+    }
+
+    [Fact]
+    public void Report_charts_mermaid_reaches_the_job_summary_and_the_pr_comment()
+    {
+        using var github = new GitHubGate(models);
+        github.Gate.WriteText("nmigate.yml", GateWorkspace.Config(models.ThreeClusters, models.DataPath, GitHubGate.Thresholds, "report: { charts: mermaid }\n"));
+
+        var run = github.CheckFailing();
+
+        Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
+        Assert.Contains("```mermaid\nflowchart LR\n", github.Runner.Summary(), StringComparison.Ordinal);
+        Assert.Contains("```mermaid\nflowchart LR\n", github.Comments.Single().Body, StringComparison.Ordinal);
+        Assert.Contains("Sample of moved ids", github.Comments.Single().Body, StringComparison.Ordinal);
     }
 
     [Fact]

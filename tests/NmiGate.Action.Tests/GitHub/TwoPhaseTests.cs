@@ -40,6 +40,41 @@ public sealed class TwoPhaseTests(TrainedModels models)
         Assert.Matches(@"(?m)^::error file=nmigate\.yml,line=\d+", publish.Stdout);
         Assert.Equal("fail", github.Runner.Outputs()["verdict"]);
         Assert.Equal(comment.HtmlUrl, github.Runner.Outputs()["comment-url"]);
+        Assert.Equal(Path.GetFullPath(Path.Combine(folder, ReportDirectory.JsonFile)), github.Runner.Outputs()["report-json"]);
+    }
+
+    [Theory]
+    [InlineData("unknown", "has an unknown property 'extra' in $")]
+    [InlineData("missing", "has no 'diff'")]
+    [InlineData("version", "has no 'schemaVersion: 1'")]
+    [InlineData("gate", "reports gate 'other' with verdict 'pass', but nmigate-publish.json says gate 'segments' with verdict 'pass'")]
+    [InlineData("verdict", "reports gate 'segments' with verdict 'fail', but nmigate-publish.json says gate 'segments' with verdict 'pass'")]
+    [InlineData("json", "is not valid JSON")]
+    public void Publish_rejects_a_tampered_report_json_naming_the_file_and_the_problem(string tamper, string expected)
+    {
+        using var github = new GitHubGate(models);
+        var folder = github.Runner.PathOf("artifact");
+        Assert.Equal(0, github.CheckPassing("--report-dir", folder, "--comment", "false").ExitCode);
+        var path = Path.Combine(folder, ReportDirectory.JsonFile);
+        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        switch (tamper)
+        {
+            case "unknown": json["extra"] = 1; break;
+            case "missing": json.Remove("diff"); break;
+            case "version": json["schemaVersion"] = 2; break;
+            case "gate": json["gate"] = "other"; break;
+            case "verdict": json["verdict"] = "fail"; break;
+            default: break;
+        }
+
+        File.WriteAllText(path, tamper == "json" ? "{\"schemaVersion\": 1," : json.ToJsonString());
+        github.Runner.SetEvent("workflow_run", ActionsRunner.WorkflowRunEvent(Head, "octo/models", "retrain", 7));
+
+        var publish = github.Runner.Run("publish", "--report-dir", folder);
+
+        Assert.Equal(2, publish.ExitCode);
+        Assert.Contains($"report file '{path}' {expected}", publish.Stderr, StringComparison.Ordinal);
+        Assert.Empty(github.Server.Requests);
     }
 
     [Fact]
@@ -131,6 +166,7 @@ public sealed class TwoPhaseTests(TrainedModels models)
         using var github = new GitHubGate(models);
         var folder = github.Runner.PathOf("artifact");
         var config = github.Gate.WriteText("broken.yml", "version: 1\nname: segments\nmodel:\n  path: missing.zip\n  colour: red\n");
+        Assert.Equal(0, github.CheckPassing("--report-dir", folder, "--comment", "false").ExitCode); // an earlier run's report.json in the same folder
 
         var check = github.Runner.Run("check", "--config", config, "--report-dir", folder, "--comment", "false");
         github.Runner.SetEvent("workflow_run", ActionsRunner.WorkflowRunEvent(Head, "octo/models", "retrain", 7));
@@ -140,6 +176,7 @@ public sealed class TwoPhaseTests(TrainedModels models)
         Assert.True(publish.ExitCode == 0, publish.Stdout + publish.Stderr);
         Assert.Equal("error", github.Runner.Outputs()["verdict"]);
         Assert.Matches(@"(?m)^::error file=broken\.yml,line=\d+", publish.Stdout);
+        Assert.False(File.Exists(Path.Combine(folder, ReportDirectory.JsonFile)));
         Assert.Empty(github.Comments);
         Assert.Equal(2, CountOf(github.Runner.Summary(), "ERROR"));
     }

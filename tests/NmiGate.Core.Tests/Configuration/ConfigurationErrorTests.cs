@@ -27,7 +27,7 @@ public sealed class ConfigurationErrorTests : IDisposable
     {
         var problem = workspace.SingleProblem(ConfigYaml.Minimal + "\ncolour: red");
 
-        AssertProblem(problem, DiagnosticCode.UnknownKey, 11, 1, "unknown key `colour`; expected one of: version, name, model, data, reference, thresholds, confidence, slices");
+        AssertProblem(problem, DiagnosticCode.UnknownKey, 11, 1, "unknown key `colour`; expected one of: version, name, model, data, reference, thresholds, confidence, slices, report");
         Assert.Null(problem.Suggestion);
     }
 

@@ -1,6 +1,7 @@
 using NmiGate.Core.Configuration;
 using NmiGate.Core.Diagnostics;
 using NmiGate.Core.Metrics;
+using NmiGate.Core.Reporting;
 
 namespace NmiGate.Core.Tests.Configuration;
 
@@ -41,6 +42,32 @@ public sealed class GateRuleConfigurationTests : IDisposable
     [InlineData("confidence: { seed: 1.5 }", DiagnosticCode.WrongType, 11, 21, "`confidence.seed` expects a whole number, found the number `1.5`")]
     [InlineData("confidence: { levle: 0.9 }", DiagnosticCode.UnknownKey, 11, 15, "unknown key `levle` in `confidence`; expected one of: level, resamples, seed, gate-on")]
     public void Bad_confidence_keys_are_reported_at_their_line_and_column(string yaml, DiagnosticCode code, int line, int column, string message)
+    {
+        var problem = workspace.SingleProblem(ConfigYaml.Minimal + "\n" + yaml + "\n");
+
+        Assert.Equal((code, workspace.ConfigPath, line, column), (problem.Code, problem.File, problem.Line, problem.Column));
+        Assert.StartsWith(message, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_charts_binds_mermaid_with_its_source_defaults_to_none_and_is_absent_by_default()
+    {
+        var mermaid = workspace.BuildValid(ConfigYaml.Minimal + "\nreport: { charts: mermaid }\n").Report!;
+        var defaults = workspace.BuildValid(ConfigYaml.Minimal + "\nreport: {}\n").Report!;
+        var absent = workspace.BuildValid(ConfigYaml.Minimal).Report;
+
+        Assert.Equal(ReportCharts.Mermaid, mermaid.Charts.Value);
+        Assert.Equal(ValueSource.InFile(workspace.ConfigPath, 11, 19), mermaid.Charts.Source);
+        Assert.Equal(ValueSource.InFile(workspace.ConfigPath, 11, 1), mermaid.Source);
+        Assert.Equal((ReportCharts.None, ValueOrigin.Default), (defaults.Charts.Value, defaults.Charts.Source.Origin));
+        Assert.Null(absent);
+    }
+
+    [Theory]
+    [InlineData("report: { charts: pie }", DiagnosticCode.UnknownName, 11, 19, "report.charts: unknown chart kind `pie`; expected one of: none, mermaid")]
+    [InlineData("report: { chart: mermaid }", DiagnosticCode.UnknownKey, 11, 11, "unknown key `chart` in `report`; expected one of: charts")]
+    [InlineData("report: mermaid", DiagnosticCode.WrongType, 11, 9, "`report` expects a mapping")]
+    public void Bad_report_keys_are_reported_at_their_line_and_column(string yaml, DiagnosticCode code, int line, int column, string message)
     {
         var problem = workspace.SingleProblem(ConfigYaml.Minimal + "\n" + yaml + "\n");
 

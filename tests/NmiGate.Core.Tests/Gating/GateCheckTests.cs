@@ -33,6 +33,24 @@ public sealed class GateCheckTests : IDisposable
     }
 
     [Fact]
+    public void Keep_rows_keeps_the_aligned_rows_and_gives_the_same_table_and_metrics_as_the_hashed_count()
+    {
+        var options = Options("  nmi: { fail-below: 0.1 }\n");
+        Registration.Run(options, new RegistrationRequest("test", LabelsPath: PerturbedLabels(every: 5)));
+
+        var plain = GateCheck.Run(options);
+        var kept = GateCheck.Run(options, new GateCheckOptions(KeepRows: true));
+
+        Assert.Null(plain.Aligned);
+        Assert.NotNull(kept.Aligned);
+        Assert.Equal(60, kept.Aligned!.RowCount);
+        Assert.Equal(kept.Aligned.ToContingencyTable().Cells, kept.Table.Cells);
+        Assert.Equal(plain.Table.Cells.Select(c => c.Count).Order(), kept.Table.Cells.Select(c => c.Count).Order());
+        Assert.Equal(plain.Metrics.NmiArithmetic, kept.Metrics.NmiArithmetic, 12);
+        Assert.Equal(plain.Verdict, kept.Verdict);
+    }
+
+    [Fact]
     public void Fail_on_warn_turns_a_warning_into_a_failure_in_core()
     {
         var options = Options("  nmi: { fail-below: 0.1, warn-below: 0.999 }\n");

@@ -48,6 +48,75 @@ public sealed class RealCheckReportTests : IDisposable
         Assert.Empty(schema.Validate(JsonReportRenderer.Render(report)));
     }
 
+    [Fact]
+    public void A_check_that_keeps_its_rows_reports_seeded_samples_of_ids_that_really_moved_and_the_configured_mermaid_chart()
+    {
+        var options = Options("report: { charts: mermaid }\nconfidence: { seed: 11, resamples: 100 }\n");
+        Registration.Run(options, new RegistrationRequest("test", LabelsPath: PerturbedLabels(every: 4)));
+
+        var kept = GateCheck.Run(options, new GateCheckOptions(KeepRows: true));
+        var again = GateCheck.Run(options, new GateCheckOptions(KeepRows: true));
+        var report = GateReport.From(kept, ContingencyDiff.Compute(kept.Table));
+
+        Assert.NotNull(kept.Aligned);
+        Assert.NotEmpty(report.MovedIds);
+        var aligned = kept.Aligned!;
+        var rowOf = aligned.Ids.Select((id, row) => (id, row)).ToDictionary(p => p.id, p => p.row, StringComparer.Ordinal);
+        foreach (var sample in report.MovedIds)
+        {
+            var cluster = report.Diff.ReferenceClusters.Single(c => c.Label == sample.Label);
+            Assert.Equal(cluster.MovedRows, sample.MovedRows);
+            Assert.Equal(Math.Min(ReportInputs.DefaultMovedIdsPerCluster, cluster.MovedRows), sample.Ids.Count);
+            Assert.All(sample.Ids, id =>
+            {
+                var row = rowOf[id];
+                Assert.Equal(sample.Label, aligned.ReferenceLabels[row]);
+                Assert.NotEqual(cluster.Match?.CandidateLabel, aligned.CandidateLabels[row]);
+            });
+        }
+
+        // Seeded by confidence.seed: a re-run shows the same ids.
+        var rerun = GateReport.From(again, ContingencyDiff.Compute(again.Table));
+        Assert.Equal(report.MovedIds.SelectMany(s => s.Ids), rerun.MovedIds.SelectMany(s => s.Ids));
+        Assert.DoesNotContain(report.NotComputed, n => n.StartsWith("moved-id samples", StringComparison.Ordinal));
+        Assert.Equal(ReportCharts.Mermaid, report.Charts);
+        var markdown = MarkdownReportRenderer.Render(report);
+        Assert.Contains("```mermaid\nflowchart LR\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("Sample of moved ids", markdown, StringComparison.Ordinal);
+        Assert.Contains(report.MovedIds[0].Ids[0], markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plain_check_keeps_no_rows_so_its_report_says_moved_ids_were_not_sampled_and_has_no_chart_by_default()
+    {
+        var options = Options(string.Empty);
+        Registration.Run(options, new RegistrationRequest("test", LabelsPath: PerturbedLabels(every: 4)));
+
+        var result = GateCheck.Run(options);
+        var report = GateReport.From(result, ContingencyDiff.Compute(result.Table));
+        var overridden = GateReport.From(result, ContingencyDiff.Compute(result.Table), new ReportInputs { Charts = ReportCharts.Mermaid });
+
+        Assert.Null(result.Aligned);
+        Assert.Empty(report.MovedIds);
+        Assert.Contains("moved-id samples (the aligned rows were not kept)", report.NotComputed);
+        Assert.Equal(ReportCharts.None, report.Charts);
+        Assert.DoesNotContain("```mermaid", MarkdownReportRenderer.Render(report), StringComparison.Ordinal);
+        Assert.Equal(ReportCharts.Mermaid, overridden.Charts);
+    }
+
+    private GateOptions Options(string extra) => GateConfiguration.Load(workspace.WriteText("nmigate.yml", $"""
+        version: 1
+        name: segments
+        model:
+          path: {Path.Combine(Fixtures, "kmeans-3.zip")}
+        data:
+          path: {Path.Combine(Fixtures, "kmeans-3.csv")}
+          id-column: id
+        thresholds:
+          nmi: {"{"} fail-below: 0.95 {"}"}
+
+        """ + extra));
+
     private string PerturbedLabels(int every)
     {
         var lines = File.ReadAllLines(Path.Combine(Fixtures, "kmeans-3.partition.csv"));

@@ -18,6 +18,9 @@ internal static class ConfigSchema
     /// <summary>The names of <c>confidence.gate-on</c>.</summary>
     public static IReadOnlyList<string> GateOnNames { get; } = ["point", "interval"];
 
+    /// <summary>The names of <c>report.charts</c>.</summary>
+    public static IReadOnlyList<string> ChartNames { get; } = ["none", "mermaid"];
+
     /// <summary>The root mapping.</summary>
     public static ObjectSchema Root { get; } = new(
     [
@@ -69,6 +72,10 @@ internal static class ConfigSchema
                 .. GateMetricNames.All.Select(MetricKey),
             ]),
             MinItems: 1)),
+        new("report", new ObjectSchema(
+        [
+            new("charts", new ScalarSchema(ScalarKind.Text) { Allowed = ChartNames, ValueNoun = "chart kind" }, Default: "none"),
+        ])),
     ]);
 
     /// <summary>The schema node at a dotted key path (e.g. <c>thresholds.nmi.fail-below</c>), through fixed-key mappings only.</summary>

@@ -12,7 +12,7 @@ namespace NmiGate.Core.Metrics;
 /// sums of squares (Σᵢⱼ nᵢⱼ·bⱼ = Σⱼ bⱼ², so the pair confusion matrix needs no per-cell product).
 /// E[MI] needs the marginals themselves. So a replicate is drawn straight into these sums: the
 /// large cells' counts as they leave the binomial chain, the small cells' counts once their balls
-/// are thrown, visiting only the cells a ball touched. No table is built, nothing is allocated.
+/// are thrown, bucket by bucket while they are in cache. No table is built, nothing is allocated.
 /// </remarks>
 internal sealed class ReplicateStatistics
 {
@@ -24,7 +24,8 @@ internal sealed class ReplicateStatistics
     private readonly int[] cellCandidate;
     private readonly long[] largeCounts;
     private readonly int[] smallCounts;
-    private readonly int[] touched;
+    private readonly long[] bucketBalls;
+    private readonly Dictionary<(long A, long B), double> pairSums = [];
     private readonly long[] rowSums;
     private readonly long[] columnSums;
     private readonly long[] rowSizes;
@@ -37,7 +38,7 @@ internal sealed class ReplicateStatistics
         cellCandidate = table.CellCandidates.ToArray();
         largeCounts = new long[table.CellCount];
         smallCounts = new int[table.CellCount];
-        touched = new int[sampler.SmallCells.Length];
+        bucketBalls = new long[sampler.BucketCount];
         rowSums = new long[table.ReferenceClusterCount];
         columnSums = new long[table.CandidateClusterCount];
         rowSizes = new long[rowSums.Length];
@@ -78,7 +79,7 @@ internal sealed class ReplicateStatistics
         double cellXLogX = 0;
         Int128 cellSquares = 0;
 
-        var balls = sampler.SampleLarge(ref rng, trials, largeCounts);
+        sampler.SampleChain(ref rng, trials, largeCounts, bucketBalls);
         foreach (var cell in sampler.LargeCells)
         {
             var count = largeCounts[cell];
@@ -88,13 +89,19 @@ internal sealed class ReplicateStatistics
             }
         }
 
-        if (balls > 0)
+        var smallCells = sampler.SmallCells;
+        for (var b = 0; b < bucketBalls.Length; b++)
         {
-            // Visit only the cells a ball reached, and zero them for the next replicate.
-            var reached = sampler.ThrowBalls<int>(ref rng, balls, smallCounts, touched);
-            for (var t = 0; t < reached; t++)
+            if (bucketBalls[b] == 0)
             {
-                var cell = touched[t];
+                continue;
+            }
+
+            // Throw the bucket's balls, then sweep its cells while they are still in cache, zeroing
+            // them for the next replicate. Empty cells add exactly 0 to every sum: no branch.
+            sampler.ThrowBalls<int>(ref rng, b, bucketBalls[b], smallCounts);
+            foreach (var cell in smallCells[sampler.BucketCells(b)])
+            {
                 Add(cell, smallCounts[cell], ref cellXLogX, ref cellSquares);
                 smallCounts[cell] = 0;
             }
@@ -107,9 +114,12 @@ internal sealed class ReplicateStatistics
         (CandidateClusterCount, SumCandidateXLogX, SumCandidateSquares) = Marginal(columnSums, columnSizes);
     }
 
-    /// <summary>E[MI] of the replicate's marginals (the costly part of AMI): compute it once per replicate.</summary>
+    /// <summary>
+    /// E[MI] of the replicate's marginals (the costly part of AMI): compute it once per replicate.
+    /// Pair sums are cached across this worker's replicates (N is fixed, the sizes recur).
+    /// </summary>
     public double ExpectedMutualInformation() =>
-        Metrics.ExpectedMutualInformation.Compute(ReferenceSizes, CandidateSizes, RowCount);
+        Metrics.ExpectedMutualInformation.Compute(ReferenceSizes, CandidateSizes, RowCount, pairSums);
 
     /// <summary>
     /// The metric on the replicate: the same formula and scikit-learn edge cases as the

@@ -22,12 +22,18 @@ internal sealed class HybridMultinomial
     // The slot array is an int[]; beyond this the small group falls back to binomials.
     private const long MaxSlots = 1L << 30;
 
+    // Slots per bucket: a bucket's slots and counts stay in the core's cache while its balls land.
+    private const int BucketSlots = 8192;
+
     private readonly int[] largeCells;
     private readonly long[] largeWeights;
     private readonly int[] slotCells;
     private readonly int[] smallCells;
+    private readonly long[] smallWeights;
     private readonly long totalWeight;
-    private readonly uint slotThreshold;
+    private readonly int[] bucketSlotStart;
+    private readonly int[] bucketCellStart;
+    private readonly uint[] bucketThreshold;
 
     public HybridMultinomial(ReadOnlySpan<long> weights, long smallLimit = DefaultSmallLimit)
     {
@@ -78,17 +84,40 @@ internal sealed class HybridMultinomial
         }
 
         smallCells = [.. small];
-        slotCells = new int[smallWeight];
-        var slot = 0;
-        foreach (var cell in small)
+        smallWeights = new long[smallCells.Length];
+        for (var s = 0; s < smallCells.Length; s++)
         {
-            slotCells.AsSpan(slot, (int)weights[cell]).Fill(cell);
-            slot += (int)weights[cell];
+            smallWeights[s] = weights[smallCells[s]];
         }
 
-        // Lemire's rejection bound for a uniform slot: 2³² mod W (see ThrowBalls).
-        slotThreshold = slotCells.Length == 0 ? 0 : (uint)((1UL << 32) % (ulong)slotCells.Length);
+        slotCells = new int[smallWeight];
+        var slotStarts = new List<int> { 0 };
+        var cellStarts = new List<int> { 0 };
+        var slot = 0;
+        for (var s = 0; s < small.Count; s++)
+        {
+            var cell = small[s];
+            slotCells.AsSpan(slot, (int)weights[cell]).Fill(cell);
+            slot += (int)weights[cell];
+            if (slot - slotStarts[^1] >= BucketSlots || s == small.Count - 1)
+            {
+                slotStarts.Add(slot);
+                cellStarts.Add(s + 1);
+            }
+        }
+
+        bucketSlotStart = [.. slotStarts];
+        bucketCellStart = [.. cellStarts];
+        bucketThreshold = new uint[BucketCount];
+        for (var b = 0; b < BucketCount; b++)
+        {
+            // Lemire's rejection bound for a uniform slot of the bucket: 2³² mod its width (see ThrowBalls).
+            bucketThreshold[b] = (uint)((1UL << 32) % (ulong)BucketWidth(b));
+        }
     }
+
+    /// <summary>Buckets of small cells; each is one link of the binomial chain, then filled by throwing.</summary>
+    public int BucketCount => bucketSlotStart.Length - 1;
 
     /// <summary>Number of cells (the length of the weight vector).</summary>
     public int CellCount { get; }
@@ -107,70 +136,100 @@ internal sealed class HybridMultinomial
             throw new ArgumentException($"Expected {CellCount} counts to fill, got a span of {counts.Length}.", nameof(counts));
         }
 
-        var balls = SampleLarge(ref rng, trials, counts);
+        Span<long> balls = BucketCount <= 64 ? stackalloc long[BucketCount] : new long[BucketCount];
+        SampleChain(ref rng, trials, counts, balls);
         foreach (var cell in smallCells)
         {
             counts[cell] = 0;
         }
 
-        if (balls > 0)
+        for (var b = 0; b < balls.Length; b++)
         {
             // A small cell's count cannot exceed the balls thrown, so a long counter never overflows.
-            ThrowBalls(ref rng, balls, counts, touched: []);
+            ThrowBalls(ref rng, b, balls[b], counts);
         }
     }
 
+    /// <summary>The small cells of bucket <paramref name="bucket"/>, as a range of <see cref="SmallCells"/>.</summary>
+    public Range BucketCells(int bucket) => bucketCellStart[bucket]..bucketCellStart[bucket + 1];
+
+    private int BucketWidth(int bucket) => bucketSlotStart[bucket + 1] - bucketSlotStart[bucket];
+
     /// <summary>
-    /// The chain over the large cells: writes their counts and returns the trials left for the
-    /// small group (0 when there is none, since the last large cell then takes the remainder).
+    /// The conditional-binomial chain over the large cells, then the buckets of small cells (each
+    /// bucket one link, weighted by its slots): writes the large cells' counts to
+    /// <paramref name="counts"/> and each bucket's share of the trials to <paramref name="bucketBalls"/>.
+    /// Splitting the small group into buckets is exact too: the balls per bucket are the
+    /// multinomial's margin over the buckets, and within a bucket each ball is uniform on its slots.
     /// </summary>
-    public long SampleLarge(ref Xoshiro256StarStar rng, long trials, Span<long> counts)
+    public void SampleChain(ref Xoshiro256StarStar rng, long trials, Span<long> counts, Span<long> bucketBalls)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(trials);
         var remainingTrials = trials;
         var remainingWeight = totalWeight;
-        var last = slotCells.Length == 0 ? largeCells.Length - 1 : largeCells.Length;
-        for (var i = 0; i < largeCells.Length; i++)
+        var links = largeCells.Length + BucketCount;
+        for (var i = 0; i < links; i++)
         {
+            var isLarge = i < largeCells.Length;
+            var weight = isLarge ? largeWeights[i] : BucketWidth(i - largeCells.Length);
             long count;
             if (remainingTrials == 0)
             {
                 count = 0;
             }
-            else if (i == last)
+            else if (i == links - 1)
             {
                 count = remainingTrials; // conditional probability 1
             }
             else
             {
-                count = Binomial.Sample(ref rng, remainingTrials, largeWeights[i], remainingWeight);
+                count = Binomial.Sample(ref rng, remainingTrials, weight, remainingWeight);
             }
 
-            counts[largeCells[i]] = count;
-            remainingTrials -= count;
-            remainingWeight -= largeWeights[i];
-        }
+            if (isLarge)
+            {
+                counts[largeCells[i]] = count;
+            }
+            else
+            {
+                bucketBalls[i - largeCells.Length] = count;
+            }
 
-        return remainingTrials;
+            remainingTrials -= count;
+            remainingWeight -= weight;
+        }
     }
 
-    /// <summary>
-    /// Throws <paramref name="balls"/> balls into the small cells' slots, adding to
-    /// <paramref name="counts"/>. When <paramref name="touched"/> is not empty, each cell whose
-    /// count leaves 0 is appended to it (it must hold every small cell) and their number returned.
-    /// </summary>
-    public int ThrowBalls<T>(ref Xoshiro256StarStar rng, long balls, Span<T> counts, Span<int> touched)
+    /// <summary>Throws <paramref name="balls"/> balls uniformly into bucket <paramref name="bucket"/>'s slots, adding to <paramref name="counts"/>.</summary>
+    public void ThrowBalls<T>(ref Xoshiro256StarStar rng, int bucket, long balls, Span<T> counts)
         where T : struct, System.Numerics.IBinaryInteger<T>
     {
         // Lemire's nearly-divisionless range reduction ("Fast random integer generation in an
-        // interval", 2019): the high 32 bits of x·W for a uniform 32-bit x are uniform on [0, W)
-        // once the 2³² mod W low products below that bound are rejected, so every slot has
-        // exactly the same probability. Each 64-bit output serves two balls.
-        var slots = slotCells;
+        // interval", 2019): the high 32 bits of x·w for a uniform 32-bit x are uniform on [0, w)
+        // once the low products below 2³² mod w are rejected, so every slot has exactly the same
+        // probability. Each 64-bit output serves two balls.
+        var slots = slotCells.AsSpan(bucketSlotStart[bucket], BucketWidth(bucket));
         var w = (ulong)slots.Length;
-        var threshold = slotThreshold;
-        var recordTouched = !touched.IsEmpty;
-        var touchedCount = 0;
+        if (balls > (4 * (long)w) + 64)
+        {
+            // Far more trials than the bucket's weight (never in a bootstrap, where the trials are
+            // the total weight): a binomial per cell is cheaper than a ball per trial.
+            var remainingBalls = balls;
+            var remainingWeight = (long)w;
+            var range = BucketCells(bucket);
+            var (first, end) = (range.Start.Value, range.End.Value);
+            for (var s = first; s < end && remainingBalls > 0; s++)
+            {
+                var count = s == end - 1 ? remainingBalls : Binomial.Sample(ref rng, remainingBalls, smallWeights[s], remainingWeight);
+                counts[smallCells[s]] += T.CreateChecked(count);
+                remainingBalls -= count;
+                remainingWeight -= smallWeights[s];
+            }
+
+            return;
+        }
+
+        var threshold = bucketThreshold[bucket];
         ulong buffer = 0;
         var buffered = false;
         for (long b = 0; b < balls; b++)
@@ -195,15 +254,7 @@ internal sealed class HybridMultinomial
             }
             while ((uint)product < threshold);
 
-            var cell = slots[(int)(product >> 32)];
-            var before = counts[cell];
-            counts[cell] = before + T.One;
-            if (recordTouched && T.IsZero(before))
-            {
-                touched[touchedCount++] = cell;
-            }
+            counts[slots[(int)(product >> 32)]] += T.One;
         }
-
-        return touchedCount;
     }
 }

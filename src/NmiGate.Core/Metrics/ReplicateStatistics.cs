@@ -99,12 +99,20 @@ internal sealed class ReplicateStatistics
 
             // Throw the bucket's balls, then sweep its cells while they are still in cache, zeroing
             // them for the next replicate. Empty cells add exactly 0 to every sum: no branch.
+            // Squares in 64 bits here: a bucket of ~8,192 slots receives a few times that many balls at most.
             sampler.ThrowBalls<int>(ref rng, b, bucketBalls[b], smallCounts);
+            long bucketSquares = 0;
             foreach (var cell in smallCells[sampler.BucketCells(b)])
             {
-                Add(cell, smallCounts[cell], ref cellXLogX, ref cellSquares);
+                long count = smallCounts[cell];
+                rowSums[cellReference[cell]] += count;
+                columnSums[cellCandidate[cell]] += count;
+                cellXLogX += XLogX(count);
+                bucketSquares += count * count;
                 smallCounts[cell] = 0;
             }
+
+            cellSquares += bucketSquares;
         }
 
         RowCount = trials;

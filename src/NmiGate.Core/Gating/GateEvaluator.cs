@@ -101,16 +101,17 @@ internal static class GateEvaluator
         };
     }
 
-    private static Func<ContingencyTable, double> FunctionOf(GateMetric metric, AverageMethod? average) => metric switch
+    // Named metrics take the bootstrap's fast path (a few sums per replicate, no resampled table).
+    private static BootstrapMetric FunctionOf(GateMetric metric, AverageMethod? average) => metric switch
     {
-        GateMetric.Nmi => t => t.NormalizedMutualInformation(average ?? AverageMethod.Arithmetic),
-        GateMetric.Ami => t => t.AdjustedMutualInformation(average ?? AverageMethod.Arithmetic),
-        GateMetric.Ari => t => t.AdjustedRandIndex(),
-        GateMetric.Rand => t => t.RandIndex(),
-        GateMetric.Homogeneity => t => t.Homogeneity(),
-        GateMetric.Completeness => t => t.Completeness(),
-        GateMetric.VMeasure => t => t.VMeasure(),
-        GateMetric.Fmi => t => t.FowlkesMallows(),
+        GateMetric.Nmi => new(BootstrapMetricKind.NormalizedMutualInformation, average ?? AverageMethod.Arithmetic),
+        GateMetric.Ami => new(BootstrapMetricKind.AdjustedMutualInformation, average ?? AverageMethod.Arithmetic),
+        GateMetric.Ari => new(BootstrapMetricKind.AdjustedRandIndex),
+        GateMetric.Rand => new(BootstrapMetricKind.RandIndex),
+        GateMetric.Homogeneity => new(BootstrapMetricKind.Homogeneity),
+        GateMetric.Completeness => new(BootstrapMetricKind.Completeness),
+        GateMetric.VMeasure => new(BootstrapMetricKind.VMeasure),
+        GateMetric.Fmi => new(BootstrapMetricKind.FowlkesMallows),
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Not a gate metric."),
     };
 
@@ -150,7 +151,7 @@ internal static class GateEvaluator
             {
                 try
                 {
-                    result[RuleOutcome.KeyOf(metric, average)] = Bootstrap.Interval(table, FunctionOf(metric, average), resamples, level, seed);
+                    result[RuleOutcome.KeyOf(metric, average)] = Bootstrap.Intervals(table, [FunctionOf(metric, average)], resamples, level, seed)[0];
                 }
                 catch (InvalidOperationException)
                 {

@@ -54,27 +54,67 @@ public static class Bootstrap
 
     /// <summary><see cref="Intervals(ContingencyTable, IReadOnlyList{Func{ContingencyTable, double}}, int, double, ulong)"/> with a thread limit (-1: no limit), for tests.</summary>
     internal static IReadOnlyList<ConfidenceInterval> Intervals(
-        ContingencyTable table, IReadOnlyList<Func<ContingencyTable, double>> metrics, int resamples, double level, ulong seed, int maxDegreeOfParallelism)
+        ContingencyTable table, IReadOnlyList<Func<ContingencyTable, double>> metrics, int resamples, double level, ulong seed, int maxDegreeOfParallelism) =>
+        Intervals(table, metrics, resamples, level, seed, maxDegreeOfParallelism, hybridSampler: true);
+
+    /// <summary>
+    /// The generic path; <paramref name="hybridSampler"/> false draws every cell by conditional
+    /// binomials as before the hybrid sampler (kept for the benchmarks' before/after comparison).
+    /// </summary>
+    internal static IReadOnlyList<ConfidenceInterval> Intervals(
+        ContingencyTable table, IReadOnlyList<Func<ContingencyTable, double>> metrics, int resamples, double level, ulong seed, int maxDegreeOfParallelism, bool hybridSampler)
     {
         var functions = Validate(table, metrics, resamples, level);
         var estimates = new double[functions.Length];
         for (var m = 0; m < functions.Length; m++)
         {
             estimates[m] = functions[m](table);
-            if (double.IsNaN(estimates[m]))
-            {
-                throw new InvalidOperationException($"Metric {m} returned NaN on the observed table; a bootstrap interval needs a number there.");
-            }
         }
 
-        var values = Replicates(table, functions, resamples, seed, maxDegreeOfParallelism);
-        ThrowOnNaN(values, seed);
+        ThrowOnNaN(estimates);
+        var values = Replicates(table, functions, resamples, seed, maxDegreeOfParallelism, hybridSampler);
+        return PercentileIntervals(estimates, values, level, seed);
+    }
 
-        // The percentile interval, as numpy.quantile(values, [(1 − level)/2, (1 + level)/2]).
+    /// <summary>
+    /// Built-in metrics evaluated on the same replicates, by the fast path: a replicate is drawn
+    /// straight into the few sums these metrics need (N, the marginals, Σ n·ln n, Σ n²), never into
+    /// a table. The replicates have the same law as those of the function overload, and each metric
+    /// is the table method's formula, equal up to floating-point rounding.
+    /// </summary>
+    /// <param name="table">The observed table; it must have at least one row.</param>
+    /// <param name="metrics">The metrics, e.g. <c>new BootstrapMetric(BootstrapMetricKind.NormalizedMutualInformation)</c>.</param>
+    /// <param name="resamples">Number of bootstrap replicates, at least 2.</param>
+    /// <param name="level">Nominal coverage, strictly between 0 and 1.</param>
+    /// <param name="seed">The same seed gives the same intervals, however the replicates are scheduled.</param>
+    /// <exception cref="ArgumentException">The table has no rows, there are no metrics, or an argument is out of range.</exception>
+    /// <exception cref="InvalidOperationException">A metric is NaN on the table or a replicate.</exception>
+    public static IReadOnlyList<ConfidenceInterval> Intervals(
+        ContingencyTable table, IReadOnlyList<BootstrapMetric> metrics, int resamples = 1000, double level = 0.95, ulong seed = 0) =>
+        Intervals(table, metrics, resamples, level, seed, maxDegreeOfParallelism: -1);
+
+    /// <summary>The fast path with a thread limit (-1: no limit), for tests and benchmarks.</summary>
+    internal static IReadOnlyList<ConfidenceInterval> Intervals(
+        ContingencyTable table, IReadOnlyList<BootstrapMetric> metrics, int resamples, double level, ulong seed, int maxDegreeOfParallelism)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var chosen = metrics.ToArray();
+        Validate(table, [.. chosen.Select(m => m.ToFunction())], resamples, level);
+        var estimates = Array.ConvertAll(chosen, m => m.Evaluate(table));
+        ThrowOnNaN(estimates);
+        var values = FastReplicates(table, chosen, resamples, seed, maxDegreeOfParallelism);
+        return PercentileIntervals(estimates, values, level, seed);
+    }
+
+    /// <summary>The percentile interval of each metric, as numpy.quantile(values, [(1 − level)/2, (1 + level)/2]).</summary>
+    private static ConfidenceInterval[] PercentileIntervals(double[] estimates, double[][] values, double level, ulong seed)
+    {
+        ThrowOnNaN(values, seed);
+        var resamples = values[0].Length;
         var lowerQuantile = (1 - level) / 2;
         var upperQuantile = (1 + level) / 2;
-        var intervals = new ConfidenceInterval[functions.Length];
-        for (var m = 0; m < functions.Length; m++)
+        var intervals = new ConfidenceInterval[estimates.Length];
+        for (var m = 0; m < estimates.Length; m++)
         {
             Array.Sort(values[m]);
             intervals[m] = new ConfidenceInterval(
@@ -82,6 +122,17 @@ public static class Bootstrap
         }
 
         return intervals;
+    }
+
+    private static void ThrowOnNaN(double[] estimates)
+    {
+        for (var m = 0; m < estimates.Length; m++)
+        {
+            if (double.IsNaN(estimates[m]))
+            {
+                throw new InvalidOperationException($"Metric {m} returned NaN on the observed table; a bootstrap interval needs a number there.");
+            }
+        }
     }
 
     /// <summary>numpy.quantile(sorted, q) with numpy's default <c>method='linear'</c> (Hyndman and Fan's type 7).</summary>
@@ -140,9 +191,10 @@ public static class Bootstrap
 
     /// <summary>values[metric][replicate]: every metric on every replicate.</summary>
     private static double[][] Replicates(
-        ContingencyTable table, Func<ContingencyTable, double>[] metrics, int resamples, ulong seed, int maxDegreeOfParallelism)
+        ContingencyTable table, Func<ContingencyTable, double>[] metrics, int resamples, ulong seed, int maxDegreeOfParallelism, bool hybridSampler)
     {
         var weights = table.CellCounts.ToArray();
+        var sampler = new HybridMultinomial(weights);
         var rows = table.RowCount;
         var values = new double[metrics.Length][];
         for (var m = 0; m < metrics.Length; m++)
@@ -163,7 +215,15 @@ public static class Bootstrap
                 (replicate, _, counts) =>
                 {
                     var rng = Xoshiro256StarStar.ForStream(seed, (ulong)replicate);
-                    Multinomial.Sample(ref rng, rows, weights, counts);
+                    if (hybridSampler)
+                    {
+                        sampler.Sample(ref rng, rows, counts);
+                    }
+                    else
+                    {
+                        Multinomial.Sample(ref rng, rows, weights, counts);
+                    }
+
                     var resampled = table.WithCounts(counts);
                     for (var m = 0; m < metrics.Length; m++)
                     {
@@ -180,6 +240,41 @@ public static class Bootstrap
             ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
 
+        return values;
+    }
+
+    /// <summary>values[metric][replicate] by the fast path; E[MI] is computed once per replicate, and only if AMI is asked for.</summary>
+    private static double[][] FastReplicates(
+        ContingencyTable table, BootstrapMetric[] metrics, int resamples, ulong seed, int maxDegreeOfParallelism)
+    {
+        var sampler = new HybridMultinomial(table.CellCounts);
+        var rows = table.RowCount;
+        var needsEmi = metrics.Any(m => m.Kind == BootstrapMetricKind.AdjustedMutualInformation);
+        var values = new double[metrics.Length][];
+        for (var m = 0; m < metrics.Length; m++)
+        {
+            values[m] = new double[resamples];
+        }
+
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        Parallel.For(
+            0,
+            resamples,
+            options,
+            () => new ReplicateStatistics(table, sampler),
+            (replicate, _, statistics) =>
+            {
+                var rng = Xoshiro256StarStar.ForStream(seed, (ulong)replicate);
+                statistics.Draw(ref rng, rows);
+                var emi = needsEmi ? statistics.ExpectedMutualInformation() : double.NaN;
+                for (var m = 0; m < metrics.Length; m++)
+                {
+                    values[m][replicate] = statistics.Evaluate(metrics[m], emi);
+                }
+
+                return statistics;
+            },
+            static _ => { });
         return values;
     }
 

@@ -226,7 +226,7 @@ public sealed partial class ContingencyTable
     private bool BothTrivial() =>
         (ReferenceClusterCount == 1 && CandidateClusterCount == 1) || (ReferenceClusterCount == 0 && CandidateClusterCount == 0);
 
-    private static double Mean(double u, double v, AverageMethod average) => average switch
+    internal static double Mean(double u, double v, AverageMethod average) => average switch
     {
         AverageMethod.Min => Math.Min(u, v),
         AverageMethod.Geometric => Math.Sqrt(u * v),
@@ -235,7 +235,7 @@ public sealed partial class ContingencyTable
         _ => throw new ArgumentOutOfRangeException(nameof(average), average, "Use Min, Geometric, Arithmetic or Max."),
     };
 
-    private static double AwayFromZero(double value) =>
+    internal static double AwayFromZero(double value) =>
         value < 0 ? Math.Min(value, -Epsilon) : Math.Max(value, Epsilon);
 
     private static Int128 SumOfSquares(long[] sizes)

@@ -25,7 +25,20 @@ internal static class ExpectedMutualInformation
     // value Math.Log would, so results are bit-for-bit those of calling it.
     private static readonly double[] SmallLogs = BuildSmallLogs(4096);
 
-    public static double Compute(ReadOnlySpan<long> referenceSizes, ReadOnlySpan<long> candidateSizes, long n)
+    // A bootstrap worker's pair cache stops growing here (about 40 MB), which bounds its memory.
+    private const int MaxCachedPairs = 1 << 20;
+
+    public static double Compute(ReadOnlySpan<long> referenceSizes, ReadOnlySpan<long> candidateSizes, long n) =>
+        Compute(referenceSizes, candidateSizes, n, pairCache: null);
+
+    /// <summary>
+    /// E[MI], reusing pair sums across calls with the same <paramref name="n"/>: bootstrap
+    /// replicates of one table have marginals scattered around the same sizes, so after a few
+    /// replicates most (a, b) pairs have been summed before. A pair's sum is a deterministic
+    /// function of (a, b, N), so a cached value is bit-identical to a fresh one and the result does
+    /// not depend on which replicates ran first.
+    /// </summary>
+    public static double Compute(ReadOnlySpan<long> referenceSizes, ReadOnlySpan<long> candidateSizes, long n, Dictionary<(long A, long B), double>? pairCache)
     {
         if (referenceSizes.Length <= 1 || candidateSizes.Length <= 1)
         {
@@ -58,7 +71,17 @@ internal static class ExpectedMutualInformation
             double row = 0;
             for (var j = 0; j < b.Length; j++)
             {
-                row += bCount[j] * PairSum(a[i], b[j], n, logN, logA, logFactorialsA, logB[j], logFactorialB[j], logFactorialNMinusB[j]);
+                double pair;
+                if (pairCache is null || !pairCache.TryGetValue((a[i], b[j]), out pair))
+                {
+                    pair = PairSum(a[i], b[j], n, logN, logA, logFactorialsA, logB[j], logFactorialB[j], logFactorialNMinusB[j]);
+                    if (pairCache is not null && pairCache.Count < MaxCachedPairs)
+                    {
+                        pairCache[(a[i], b[j])] = pair;
+                    }
+                }
+
+                row += bCount[j] * pair;
             }
 
             emi += aCount[i] * row;

@@ -18,7 +18,8 @@ public sealed class GateEvaluatorTests
     // with a bootstrap interval of visible width.
     private static readonly ContingencyTable Noisy = Table(240, 4, moveEvery: 7);
     private static readonly double NoisyNmi = Noisy.NormalizedMutualInformation();
-    private static readonly ConfidenceInterval NoisyInterval = Bootstrap.Interval(Noisy, t => t.NormalizedMutualInformation(), Resamples, 0.95, Seed);
+    private static readonly ConfidenceInterval NoisyInterval =
+        Bootstrap.Intervals(Noisy, [new BootstrapMetric(BootstrapMetricKind.NormalizedMutualInformation)], Resamples, 0.95, Seed)[0];
 
     [Theory]
     [InlineData(-0.2, -0.1, Verdict.Pass, null)]

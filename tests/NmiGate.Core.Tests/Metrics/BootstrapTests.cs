@@ -171,8 +171,8 @@ public sealed class BootstrapTests
         Assert.Equal("metric", single.ParamName);
         var inList = Assert.Throws<ArgumentNullException>(() => Bootstrap.Intervals(table, [Nmi, null!]));
         Assert.Contains("Metric 1 is null", inList.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentNullException>(() => Bootstrap.Intervals(table, null!));
-        Assert.Throws<ArgumentException>(() => Bootstrap.Intervals(table, []));
+        Assert.Throws<ArgumentNullException>(() => Bootstrap.Intervals(table, (IReadOnlyList<Func<ContingencyTable, double>>)null!));
+        Assert.Throws<ArgumentException>(() => Bootstrap.Intervals(table, Array.Empty<Func<ContingencyTable, double>>()));
     }
 
     [Fact]

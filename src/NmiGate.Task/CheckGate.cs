@@ -3,6 +3,7 @@ using Microsoft.Build.Framework;
 using NmiGate.Core.Configuration;
 using NmiGate.Core.Gating;
 using NmiGate.Core.Metrics;
+using NmiGate.Core.Reporting;
 
 namespace NmiGate.MSBuild;
 
@@ -34,16 +35,17 @@ public sealed class CheckGate : GateTask
         GateStamp.Delete(StampFile);
         var configuration = BuildOptions();
         var options = configuration.Options ?? throw new ConfigurationException(configuration.Problems, configuration.OmittedProblemCount);
-        if (!string.IsNullOrWhiteSpace(ReportDirectory))
+        var fingerprint = GateInputs.Fingerprint(GateInputs.Describe(Settings(), GateInputs.Files(options)));
+        var writeReport = !string.IsNullOrWhiteSpace(ReportDirectory);
+        var result = GateCheck.Run(options, new GateCheckOptions(FailOnWarning, Record, KeepRows: writeReport), progress: null, CancellationToken);
+        if (writeReport)
         {
-            // Report files are written by the nmigate host (check --report-dir), not by Core.
-            Log.LogError(null, TaskDiagnosticCodes.UnsupportedProperty, null, BuildMessages.HelpLink(TaskDiagnosticCodes.UnsupportedProperty, HelpLinkBase), null, 0, 0, 0, 0,
-                "NmiGateReportDirectory is not supported by this version of NmiGate.MSBuild; leave it empty (use `nmigate check --report-dir` for report files).");
-            return;
+            // The same report.md (PR comment sized) and report.json the CLI's --report-dir writes; relative to the project.
+            var directory = Path.GetFullPath(Path.Combine(BaseDirectory ?? Directory.GetCurrentDirectory(), ReportDirectory!));
+            ReportFile = ReportFiles.Write(ReportFiles.Build(result), directory).Markdown;
+            Log.LogMessage(MessageImportance.Normal, $"NmiGate: report written to {ReportFile} and {ReportFiles.JsonFileName} beside it.");
         }
 
-        var fingerprint = GateInputs.Fingerprint(GateInputs.Describe(Settings(), GateInputs.Files(options)));
-        var result = GateCheck.Run(options, new GateCheckOptions(FailOnWarning, Record), progress: null, CancellationToken);
         var messages = BuildMessages.FromResult(result, options.ConfigurationFile, HelpLinkBase);
         Report(messages);
 

@@ -14,7 +14,4 @@ internal static class TaskDiagnosticCodes
 
     /// <summary>The gate stopped on an unexpected error (a bug): never a pass.</summary>
     public const string InternalError = "NMIG5003";
-
-    /// <summary>A task property that this version cannot honour.</summary>
-    public const string UnsupportedProperty = "NMIG5004";
 }

@@ -1,4 +1,3 @@
-using NmiGate.Core.Diff;
 using NmiGate.Core.Gating;
 using NmiGate.Core.Reporting;
 
@@ -18,12 +17,7 @@ internal static class ReportWriter
     /// Diffs the result's table and builds its report. Charts follow the gate's <c>report.charts</c>
     /// unless <paramref name="charts"/> is given; moved ids are sampled when the check kept its rows.
     /// </summary>
-    public static GateReport Build(GateResult result, ReportCharts? charts = null) =>
-        GateReport.From(result, ContingencyDiff.Compute(result.Table), new ReportInputs
-        {
-            Charts = charts,
-            Provenance = new ReportProvenance(GateCheck.ToolVersion, Time: DateTimeOffset.UtcNow),
-        });
+    public static GateReport Build(GateResult result, ReportCharts? charts = null) => ReportFiles.Build(result, charts);
 
     /// <summary>The Markdown of <paramref name="result"/>, short enough to be posted as a comment with the sticky comment's own lines.</summary>
     public static string Markdown(GateResult result, ReportCharts? charts = null) => Markdown(Build(result, charts));

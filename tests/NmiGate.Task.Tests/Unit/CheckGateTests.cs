@@ -157,17 +157,22 @@ public sealed class CheckGateTests : IDisposable
     }
 
     [Fact]
-    public void A_report_directory_this_version_cannot_write_is_NMIG5004_and_no_verdict_is_stored()
+    public void A_report_directory_gets_the_markdown_and_json_reports_relative_to_the_project()
     {
         gate.RegisterModel();
         var engine = TaskFactory.Engine(gate);
         var task = TaskFactory.Check(gate, engine);
         task.ReportDirectory = "reports";
 
-        Assert.False(task.Execute());
+        Assert.True(task.Execute(), engine.Log);
 
-        Assert.Equal("NMIG5004", Assert.Single(engine.Errors).Code);
-        Assert.False(File.Exists(TaskFactory.StampFile(gate)));
+        var markdown = Path.Combine(task.BaseDirectory!, "reports", "report.md");
+        Assert.Equal(markdown, task.ReportFile);
+        Assert.StartsWith("<!-- nmigate:segments -->", File.ReadAllText(markdown), StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(task.BaseDirectory!, "reports", "report.json")));
+        Assert.Equal("segments", json.RootElement.GetProperty("gate").GetString());
+        Assert.Equal("pass", json.RootElement.GetProperty("verdict").GetString());
+        Assert.True(File.Exists(TaskFactory.StampFile(gate)));
     }
 
     [Fact]

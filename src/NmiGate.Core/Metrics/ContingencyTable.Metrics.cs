@@ -116,33 +116,10 @@ public sealed partial class ContingencyTable
     }
 
     /// <summary>Adjusted Rand index (scikit-learn's <c>adjusted_rand_score</c>); in [-0.5, 1].</summary>
-    public double AdjustedRandIndex()
-    {
-        var (tn, fp, fn, tp) = PairConfusion();
-        if (fn == 0 && fp == 0)
-        {
-            return 1.0;
-        }
-
-        // 128-bit products: tp·tn reaches N^4, past 64 bits from N ≈ 55,000 rows.
-        var numerator = 2 * ((tp * tn) - (fn * fp));
-        var denominator = ((tp + fn) * (fn + tn)) + ((tp + fp) * (fp + tn));
-        return (double)numerator / (double)denominator;
-    }
+    public double AdjustedRandIndex() => PairCounts().AdjustedRandIndex();
 
     /// <summary>Rand index (scikit-learn's <c>rand_score</c>): the share of row pairs both partitions agree on.</summary>
-    public double RandIndex()
-    {
-        var (tn, fp, fn, tp) = PairConfusion();
-        var agreeing = tn + tp;
-        var pairs = tn + fp + fn + tp;
-        if (agreeing == pairs || pairs == 0)
-        {
-            return 1.0;
-        }
-
-        return (double)agreeing / (double)pairs;
-    }
+    public double RandIndex() => PairCounts().RandIndex();
 
     /// <summary>Homogeneity: MI / H(reference). 1 when each candidate cluster holds one reference cluster.</summary>
     public double Homogeneity() => HomogeneityCompleteness().Homogeneity;
@@ -166,24 +143,7 @@ public sealed partial class ContingencyTable
     }
 
     /// <summary>Fowlkes-Mallows index: the geometric mean of pairwise precision and recall. 0 when no pair is co-clustered.</summary>
-    public double FowlkesMallows()
-    {
-        Int128 sumSquares = 0;
-        foreach (var count in cellCount)
-        {
-            sumSquares += (Int128)count * count;
-        }
-
-        var tk = sumSquares - RowCount;
-        if (tk == 0)
-        {
-            return 0.0;
-        }
-
-        var pk = SumOfSquares(candidateSizes) - RowCount;
-        var qk = SumOfSquares(referenceSizes) - RowCount;
-        return Math.Sqrt((double)tk / (double)pk) * Math.Sqrt((double)tk / (double)qk);
-    }
+    public double FowlkesMallows() => PairCounts().FowlkesMallows();
 
     private (double Homogeneity, double Completeness) HomogeneityCompleteness()
     {
@@ -198,29 +158,16 @@ public sealed partial class ContingencyTable
         return (h, c);
     }
 
-    /// <summary>
-    /// scikit-learn's pair confusion matrix over ordered pairs of distinct rows: (tn, fp, fn, tp),
-    /// where "positive" means the candidate puts the pair together and "true" the reference does.
-    /// </summary>
-    private (Int128 Tn, Int128 Fp, Int128 Fn, Int128 Tp) PairConfusion()
+    /// <summary>The exact sums the pair-counting metrics need.</summary>
+    private PairCounting PairCounts()
     {
-        Int128 sumSquares = 0;
-        Int128 byCandidate = 0;
-        Int128 byReference = 0;
-        for (var i = 0; i < cellCount.Length; i++)
+        Int128 cellSquares = 0;
+        foreach (var count in cellCount)
         {
-            Int128 count = cellCount[i];
-            sumSquares += count * count;
-            byCandidate += count * candidateSizes[cellCandidate[i]];
-            byReference += count * referenceSizes[cellReference[i]];
+            cellSquares += (Int128)count * count;
         }
 
-        Int128 n = RowCount;
-        var tp = sumSquares - n;
-        var fp = byCandidate - sumSquares;
-        var fn = byReference - sumSquares;
-        var tn = (n * n) - fp - fn - sumSquares;
-        return (tn, fp, fn, tp);
+        return new PairCounting(RowCount, cellSquares, SumOfSquares(referenceSizes), SumOfSquares(candidateSizes));
     }
 
     private bool BothTrivial() =>

@@ -171,39 +171,11 @@ internal sealed class ReplicateStatistics
                 var (h, c) = HomogeneityCompleteness();
                 return h + c == 0.0 ? 0.0 : 2 * h * c / (h + c);
             case BootstrapMetricKind.AdjustedRandIndex:
-                {
-                    var (tn, fp, fn, tp) = PairConfusion();
-                    if (fn == 0 && fp == 0)
-                    {
-                        return 1.0;
-                    }
-
-                    var numerator = 2 * ((tp * tn) - (fn * fp));
-                    var denominator = ((tp + fn) * (fn + tn)) + ((tp + fp) * (fp + tn));
-                    return (double)numerator / (double)denominator;
-                }
-
+                return PairCounts().AdjustedRandIndex();
             case BootstrapMetricKind.RandIndex:
-                {
-                    var (tn, fp, fn, tp) = PairConfusion();
-                    var agreeing = tn + tp;
-                    var pairs = tn + fp + fn + tp;
-                    return agreeing == pairs || pairs == 0 ? 1.0 : (double)agreeing / (double)pairs;
-                }
-
+                return PairCounts().RandIndex();
             case BootstrapMetricKind.FowlkesMallows:
-                {
-                    var tk = SumCellSquares - RowCount;
-                    if (tk == 0)
-                    {
-                        return 0.0;
-                    }
-
-                    var pk = SumCandidateSquares - RowCount;
-                    var qk = SumReferenceSquares - RowCount;
-                    return Math.Sqrt((double)tk / (double)pk) * Math.Sqrt((double)tk / (double)qk);
-                }
-
+                return PairCounts().FowlkesMallows();
             default:
                 throw new ArgumentOutOfRangeException(nameof(metric), metric, "Not a built-in metric.");
         }
@@ -239,16 +211,7 @@ internal sealed class ReplicateStatistics
         return (referenceEntropy != 0.0 ? mi / referenceEntropy : 1.0, candidateEntropy != 0.0 ? mi / candidateEntropy : 1.0);
     }
 
-    /// <summary>scikit-learn's pair confusion matrix (tn, fp, fn, tp); Σᵢⱼ nᵢⱼ·bⱼ = Σⱼ bⱼ² and likewise for a.</summary>
-    private (Int128 Tn, Int128 Fp, Int128 Fn, Int128 Tp) PairConfusion()
-    {
-        Int128 n = RowCount;
-        var tp = SumCellSquares - n;
-        var fp = SumCandidateSquares - SumCellSquares;
-        var fn = SumReferenceSquares - SumCellSquares;
-        var tn = (n * n) - fp - fn - SumCellSquares;
-        return (tn, fp, fn, tp);
-    }
+    private PairCounting PairCounts() => new(RowCount, SumCellSquares, SumReferenceSquares, SumCandidateSquares);
 
     private void Add(int cell, long count, ref double xLogX, ref Int128 squares)
     {

@@ -22,16 +22,7 @@ public sealed class ExampleGateProjectTests(PackedPackage package) : IDisposable
         Assert.True(package.Version is not null, package.Pack.Output);
         var example = Path.Combine(workspace.Root, "customer-segmentation");
         Copy(Path.Combine(RepositoryPaths.Root, "examples", "customer-segmentation"), example);
-        File.WriteAllText(Path.Combine(example, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{package.PackagesFolder}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        package.WriteNuGetConfig(example);
         var project = Path.Combine(example, "gate");
         var config = Path.Combine(example, "nmigate.yml");
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = package.NuGetCache };

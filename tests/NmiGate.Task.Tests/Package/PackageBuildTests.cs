@@ -67,24 +67,7 @@ public sealed class PackageBuildTests(PackedPackage package) : IDisposable
         File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(folder, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(folder, "Directory.Packages.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{package.PackagesFolder}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="local">
-                  <package pattern="NmiGate.*" />
-                </packageSource>
-                <packageSource key="nuget.org">
-                  <package pattern="*" />
-                </packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
+        package.WriteNuGetConfig(folder);
         gate.Write("app.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

@@ -22,6 +22,29 @@ public sealed class PackedPackage : IDisposable
         Version = PackagePath is null ? null : Path.GetFileNameWithoutExtension(PackagePath)["NmiGate.MSBuild.".Length..];
     }
 
+    /// <summary>
+    /// Writes a <c>nuget.config</c> into <paramref name="folder"/> whose sources are the packed
+    /// package's folder (for <c>NmiGate.*</c>) and nuget.org (for everything else).
+    /// </summary>
+    public void WriteNuGetConfig(string folder) => File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="local" value="{PackagesFolder}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+          </packageSources>
+          <packageSourceMapping>
+            <packageSource key="local">
+              <package pattern="NmiGate.*" />
+            </packageSource>
+            <packageSource key="nuget.org">
+              <package pattern="*" />
+            </packageSource>
+          </packageSourceMapping>
+        </configuration>
+        """);
+
     /// <summary>What <c>dotnet pack</c> said.</summary>
     internal DotnetRun Pack { get; }
 

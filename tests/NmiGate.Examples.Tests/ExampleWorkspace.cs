@@ -18,7 +18,7 @@ public sealed class ExampleWorkspace : IDisposable
 
     public ExampleWorkspace()
     {
-        CopyDirectory(Source, workspace.Root, ["bin", "obj", "artifacts", "trainer"]);
+        workspace.CopyDirectory(Source, string.Empty, "bin", "obj", "artifacts", "trainer");
         foreach (var file in Directory.EnumerateFiles(PathOf("data"), "train*.csv"))
         {
             File.Delete(file);
@@ -56,22 +56,4 @@ public sealed class ExampleWorkspace : IDisposable
         GateCheck.Run(GateConfiguration.Load(ConfigPath, new GateOverrides { BaseDirectory = Root, Origin = "test", ModelPath = ModelOf(scenario) }), options);
 
     public void Dispose() => workspace.Dispose();
-
-    private static void CopyDirectory(string from, string to, string[] skip)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        foreach (var directory in Directory.EnumerateDirectories(from))
-        {
-            var name = Path.GetFileName(directory);
-            if (!skip.Contains(name, StringComparer.Ordinal))
-            {
-                CopyDirectory(directory, Path.Combine(to, name), skip);
-            }
-        }
-    }
 }

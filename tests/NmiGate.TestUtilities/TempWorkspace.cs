@@ -36,6 +36,36 @@ public sealed class TempWorkspace : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// Copies the folder <paramref name="source"/> to <paramref name="relativePath"/> inside the
+    /// workspace ("" for the root), leaving out subfolders named in <paramref name="skipFolders"/>
+    /// at any depth (build output, generated files); returns the copy's full path.
+    /// </summary>
+    public string CopyDirectory(string source, string relativePath, params string[] skipFolders)
+    {
+        var target = Path.GetFullPath(Path.Combine(Root, relativePath));
+        Copy(source, target, skipFolders);
+        return target;
+
+        static void Copy(string from, string to, string[] skip)
+        {
+            Directory.CreateDirectory(to);
+            foreach (var file in Directory.EnumerateFiles(from))
+            {
+                File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+            }
+
+            foreach (var directory in Directory.EnumerateDirectories(from))
+            {
+                var name = Path.GetFileName(directory);
+                if (!skip.Contains(name, StringComparer.Ordinal))
+                {
+                    Copy(directory, Path.Combine(to, name), skip);
+                }
+            }
+        }
+    }
+
     public void Dispose()
     {
         try

@@ -20,8 +20,8 @@ public sealed class ExampleGateProjectTests(PackedPackage package) : IDisposable
     public void Dotnet_build_of_the_example_gate_passes_then_warns_at_the_raised_threshold_and_fails_on_warning()
     {
         Assert.True(package.Version is not null, package.Pack.Output);
-        var example = Path.Combine(workspace.Root, "customer-segmentation");
-        Copy(Path.Combine(RepositoryPaths.Root, "examples", "customer-segmentation"), example);
+        var example = workspace.CopyDirectory(
+            Path.Combine(RepositoryPaths.Root, "examples", "customer-segmentation"), "customer-segmentation", "bin", "obj", "artifacts", "trainer");
         package.WriteNuGetConfig(example);
         var project = Path.Combine(example, "gate");
         var config = Path.Combine(example, "nmigate.yml");
@@ -46,23 +46,5 @@ public sealed class ExampleGateProjectTests(PackedPackage package) : IDisposable
         Assert.Contains($"nmigate.yml({ariLine + 1},22): warning NMIG2003: ari = 0.9995", warned.Output, StringComparison.Ordinal);
         Assert.False(failed.Succeeded, failed.Output);
         Assert.Contains($"nmigate.yml({ariLine + 1},22): error NMIG2003: ari = 0.9995", failed.Output, StringComparison.Ordinal);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        foreach (var directory in Directory.EnumerateDirectories(from))
-        {
-            var name = Path.GetFileName(directory);
-            if (name is not ("bin" or "obj" or "artifacts" or "trainer"))
-            {
-                Copy(directory, Path.Combine(to, name));
-            }
-        }
     }
 }

@@ -53,7 +53,7 @@ internal static class CheckCommand
             else if (IsTerminal(output))
             {
                 // People at a terminal get the compact report; logs and pipes keep the plain text tools and tests rely on.
-                ConsoleReportRenderer.Write(ReportWriter.Build(result), output, ConsoleReportRenderer.UseColor(outputRedirected: false, host["NO_COLOR"], host["TERM"]));
+                ConsoleReportRenderer.Write(ReportFiles.Build(result), output, ConsoleReportRenderer.UseColor(outputRedirected: false, host["NO_COLOR"], host["TERM"]));
                 output.WriteLine(result.Summary);
             }
             else

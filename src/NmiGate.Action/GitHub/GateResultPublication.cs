@@ -24,7 +24,7 @@ internal static partial class GateResultPublication
             !result.IsEvaluated ? PublishVerdict.Error
                 : result.Verdict switch { Verdict.Pass => PublishVerdict.Pass, Verdict.Warn => PublishVerdict.Warn, _ => PublishVerdict.Fail },
             result.Summary,
-            ReportWriter.Markdown(report ?? ReportWriter.Build(result)),
+            ReportWriter.Markdown(report ?? ReportFiles.Build(result)),
             result.Metrics.Nmi(AverageOf(result, GateMetric.Nmi)),
             result.Metrics.Ami(AverageOf(result, GateMetric.Ami)),
             annotations,

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using NmiGate.Action.Rendering;
 using NmiGate.Core.Diagnostics;
 using NmiGate.Core.Gating;
+using NmiGate.Core.Reporting;
 
 namespace NmiGate.Action.GitHub;
 
@@ -62,11 +62,11 @@ internal sealed class GitHubCheckOptions(HostEnvironment environment)
 
         var gitHubEvent = GitHubEventReader.Read(context.EventName, context.EventPath);
         // One report for every place it goes: report.json, report.md, the job summary and the PR comment.
-        var report = ReportWriter.Build(result);
+        var report = ReportFiles.Build(result);
         var jsonPath = ReportJsonPath(folder, result.GateName);
         if (jsonPath is not null)
         {
-            ReportWriter.WriteJson(report, jsonPath);
+            ReportFiles.WriteJson(report, jsonPath);
         }
 
         var request = GateResultPublication.From(result, jsonPath, path => RepositoryPath(context, path), report);
@@ -123,8 +123,8 @@ internal sealed class GitHubCheckOptions(HostEnvironment environment)
     }
 
     private string? ReportJsonPath(string? folder, string gateName) =>
-        folder is not null ? Path.GetFullPath(Path.Combine(folder, "report.json"))
-        : environment["RUNNER_TEMP"] is { } temp ? Path.Combine(temp, "nmigate", gateName, "report.json")
+        folder is not null ? Path.GetFullPath(Path.Combine(folder, ReportFiles.JsonFileName))
+        : environment["RUNNER_TEMP"] is { } temp ? Path.Combine(temp, "nmigate", gateName, ReportFiles.JsonFileName)
         : null;
 
     /// <summary>Annotation paths are relative to the checkout (GitHub matches them against the diff), with forward slashes.</summary>

@@ -16,11 +16,11 @@ internal sealed record StoredReport(PublishRequest Request, int? PullRequest, st
 /// </summary>
 internal static partial class ReportDirectory
 {
-    public const string MarkdownFile = "report.md";
+    public const string MarkdownFile = ReportFiles.MarkdownFileName;
     public const string PublishFile = "nmigate-publish.json";
 
     /// <summary>The whole report for machines (<c>schemas/report.schema.json</c>); publish checks it and points the <c>report-json</c> output at it.</summary>
-    public const string JsonFile = "report.json";
+    public const string JsonFile = ReportFiles.JsonFileName;
     public const int FormatVersion = 1;
 
     /// <summary>A report body may not be longer than the job summary allows.</summary>

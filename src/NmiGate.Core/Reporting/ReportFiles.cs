@@ -38,11 +38,16 @@ public static class ReportFiles
         var markdown = Path.GetFullPath(Path.Combine(directory, MarkdownFileName));
         var json = Path.GetFullPath(Path.Combine(directory, JsonFileName));
         File.WriteAllText(markdown, MarkdownReportRenderer.Render(report, markdownLimit));
-        using (var stream = File.Create(json))
-        {
-            JsonReportRenderer.Write(report, stream);
-        }
-
+        WriteJson(report, json);
         return (markdown, json);
+    }
+
+    /// <summary>Writes the JSON report to <paramref name="path"/>, creating its folder when missing.</summary>
+    public static void WriteJson(GateReport report, string path)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var stream = File.Create(path);
+        JsonReportRenderer.Write(report, stream);
     }
 }

@@ -74,7 +74,7 @@ public class BootstrapBenchmarks
     public double NmiGateSameShapeOneThread() =>
         Bootstrap.Intervals(sameShape, [Nmi], Resamples, 0.95, Seed, maxDegreeOfParallelism: 1)[0].Lower;
 
-    /// <summary>The named-metric fast path the gate uses (hybrid sampler, sums instead of a resampled table).</summary>
+    /// <summary>The named-metric fast path the gate uses (Poisson sampler, sums instead of a resampled table).</summary>
     [Benchmark(OperationsPerInvoke = Resamples)]
     public double NmiGateFastPath() => Bootstrap.Intervals(table, [FastNmi], Resamples, 0.95, Seed)[0].Lower;
 

@@ -7,7 +7,7 @@ namespace NmiGate.Benchmarks;
 /// Issue 4's bootstrap at many cells: N = 10^6, K = 100 (10^4 cells) and K = 1000 (≈ 2.6·10^5
 /// cells, most holding 1 or 2 rows), NMI alone and NMI + AMI, on one thread. "Before" is the
 /// function path with every cell drawn by conditional binomials and a resampled table per
-/// replicate; "after" is the named-metric fast path (hybrid sampler, sums instead of a table).
+/// replicate; "after" is the named-metric fast path (Poisson sampler, sums instead of a table).
 /// Both run <see cref="Replicates"/> replicates per call, declared as operations: Mean is per
 /// replicate, and 1000 replicates cost Mean × 1000.
 /// </summary>
@@ -42,19 +42,19 @@ public class BootstrapManyCellsBenchmarks
 
     /// <summary>Before: conditional binomials for every cell, WithCounts, the table's NMI.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Replicates)]
-    public double NmiBefore() => Bootstrap.Intervals(table, [Nmi], Replicates, 0.95, Seed, maxDegreeOfParallelism: 1, hybridSampler: false)[0].Lower;
+    public double NmiBefore() => Bootstrap.Intervals(table, [Nmi], Replicates, 0.95, Seed, maxDegreeOfParallelism: 1, poissonSampler: false)[0].Lower;
 
     /// <summary>After: the fast path.</summary>
     [Benchmark(OperationsPerInvoke = Replicates)]
     public double NmiAfter() => Bootstrap.Intervals(table, [FastNmi], Replicates, 0.95, Seed, maxDegreeOfParallelism: 1)[0].Lower;
 
-    /// <summary>The function path with the hybrid sampler (what a custom metric gets).</summary>
+    /// <summary>The function path with the Poisson sampler (what a custom metric gets).</summary>
     [Benchmark(OperationsPerInvoke = Replicates)]
     public double NmiFunctionPath() => Bootstrap.Intervals(table, [Nmi], Replicates, 0.95, Seed, maxDegreeOfParallelism: 1)[0].Lower;
 
     /// <summary>Before, NMI and AMI on the same replicates.</summary>
     [Benchmark(OperationsPerInvoke = Replicates)]
-    public double NmiAmiBefore() => Bootstrap.Intervals(table, [Nmi, Ami], Replicates, 0.95, Seed, maxDegreeOfParallelism: 1, hybridSampler: false)[1].Lower;
+    public double NmiAmiBefore() => Bootstrap.Intervals(table, [Nmi, Ami], Replicates, 0.95, Seed, maxDegreeOfParallelism: 1, poissonSampler: false)[1].Lower;
 
     /// <summary>After, NMI and AMI on the same replicates (E[MI] once per replicate).</summary>
     [Benchmark(OperationsPerInvoke = Replicates)]

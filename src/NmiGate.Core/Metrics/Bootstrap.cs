@@ -55,14 +55,14 @@ public static class Bootstrap
     /// <summary><see cref="Intervals(ContingencyTable, IReadOnlyList{Func{ContingencyTable, double}}, int, double, ulong)"/> with a thread limit (-1: no limit), for tests.</summary>
     internal static IReadOnlyList<ConfidenceInterval> Intervals(
         ContingencyTable table, IReadOnlyList<Func<ContingencyTable, double>> metrics, int resamples, double level, ulong seed, int maxDegreeOfParallelism) =>
-        Intervals(table, metrics, resamples, level, seed, maxDegreeOfParallelism, hybridSampler: true);
+        Intervals(table, metrics, resamples, level, seed, maxDegreeOfParallelism, poissonSampler: true);
 
     /// <summary>
-    /// The generic path; <paramref name="hybridSampler"/> false draws every cell by conditional
-    /// binomials as before the hybrid sampler (kept for the benchmarks' before/after comparison).
+    /// The generic path; <paramref name="poissonSampler"/> false draws every cell by conditional
+    /// binomials as before the Poisson sampler (kept for the benchmarks' before/after comparison).
     /// </summary>
     internal static IReadOnlyList<ConfidenceInterval> Intervals(
-        ContingencyTable table, IReadOnlyList<Func<ContingencyTable, double>> metrics, int resamples, double level, ulong seed, int maxDegreeOfParallelism, bool hybridSampler)
+        ContingencyTable table, IReadOnlyList<Func<ContingencyTable, double>> metrics, int resamples, double level, ulong seed, int maxDegreeOfParallelism, bool poissonSampler)
     {
         var functions = Validate(table, metrics, resamples, level);
         var estimates = new double[functions.Length];
@@ -72,7 +72,7 @@ public static class Bootstrap
         }
 
         ThrowOnNaN(estimates);
-        var values = Replicates(table, functions, resamples, seed, maxDegreeOfParallelism, hybridSampler);
+        var values = Replicates(table, functions, resamples, seed, maxDegreeOfParallelism, poissonSampler);
         return PercentileIntervals(estimates, values, level, seed);
     }
 
@@ -191,10 +191,10 @@ public static class Bootstrap
 
     /// <summary>values[metric][replicate]: every metric on every replicate.</summary>
     private static double[][] Replicates(
-        ContingencyTable table, Func<ContingencyTable, double>[] metrics, int resamples, ulong seed, int maxDegreeOfParallelism, bool hybridSampler)
+        ContingencyTable table, Func<ContingencyTable, double>[] metrics, int resamples, ulong seed, int maxDegreeOfParallelism, bool poissonSampler)
     {
         var weights = table.CellCounts.ToArray();
-        var sampler = new HybridMultinomial(weights);
+        var sampler = poissonSampler ? new PoissonizedMultinomial(weights, table.RowCount) : null;
         var rows = table.RowCount;
         var values = new double[metrics.Length][];
         for (var m = 0; m < metrics.Length; m++)
@@ -205,19 +205,20 @@ public static class Bootstrap
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         try
         {
-            // One count buffer per worker, reused across its replicates; each replicate writes only
-            // its own slot, so the results do not depend on scheduling.
+            // Count buffers per worker, reused across its replicates; each replicate writes only its
+            // own entry of the results, so they do not depend on scheduling.
             Parallel.For(
                 0,
                 resamples,
                 options,
-                () => new long[weights.Length],
-                (replicate, _, counts) =>
+                () => (Counts: new long[weights.Length], Slots: new long[sampler?.SlotCells.Length ?? 0]),
+                (replicate, _, buffers) =>
                 {
+                    var (counts, slots) = buffers;
                     var rng = Xoshiro256StarStar.ForStream(seed, (ulong)replicate);
-                    if (hybridSampler)
+                    if (sampler is not null)
                     {
-                        sampler.Sample(ref rng, rows, counts);
+                        sampler.Sample(ref rng, counts, slots);
                     }
                     else
                     {
@@ -230,7 +231,7 @@ public static class Bootstrap
                         values[m][replicate] = metrics[m](resampled);
                     }
 
-                    return counts;
+                    return buffers;
                 },
                 static _ => { });
         }
@@ -247,8 +248,7 @@ public static class Bootstrap
     private static double[][] FastReplicates(
         ContingencyTable table, BootstrapMetric[] metrics, int resamples, ulong seed, int maxDegreeOfParallelism)
     {
-        var sampler = new HybridMultinomial(table.CellCounts);
-        var rows = table.RowCount;
+        var sampler = new PoissonizedMultinomial(table.CellCounts, table.RowCount);
         var needsEmi = metrics.Any(m => m.Kind == BootstrapMetricKind.AdjustedMutualInformation);
         var values = new double[metrics.Length][];
         for (var m = 0; m < metrics.Length; m++)
@@ -265,7 +265,7 @@ public static class Bootstrap
             (replicate, _, statistics) =>
             {
                 var rng = Xoshiro256StarStar.ForStream(seed, (ulong)replicate);
-                statistics.Draw(ref rng, rows);
+                statistics.Draw(ref rng);
                 var emi = needsEmi ? statistics.ExpectedMutualInformation() : double.NaN;
                 for (var m = 0; m < metrics.Length; m++)
                 {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NmiGate.Core.Metrics.Sampling;
 
 namespace NmiGate.Core.Metrics;
@@ -10,35 +12,48 @@ namespace NmiGate.Core.Metrics;
 /// Every built-in metric is a function of these: the entropies are ln N − Σ a·ln a / N, mutual
 /// information is (Σ n·ln n − Σ a·ln a − Σ b·ln b) / N + ln N, and scikit-learn's pair counts are
 /// sums of squares (Σᵢⱼ nᵢⱼ·bⱼ = Σⱼ bⱼ², so the pair confusion matrix needs no per-cell product).
-/// E[MI] needs the marginals themselves. So a replicate is drawn straight into these sums: the
-/// large cells' counts as they leave the binomial chain, the small cells' counts once their balls
-/// are thrown, bucket by bucket while they are in cache. No table is built, nothing is allocated.
+/// E[MI] needs the marginals themselves. So a replicate is drawn straight into these sums, each
+/// cell's count as the sampler produces it. No table is built, nothing is allocated.
 /// </remarks>
 internal sealed class ReplicateStatistics
 {
-    // n·ln n for the small counts the thrown cells reach; the same value as computing it.
-    private static readonly double[] SmallXLogX = BuildXLogX(1024);
+    // n·ln n for the small counts most cells hold; the same value as computing it.
+    private const int SmallXLogXLength = 1024; // a power of two: the sweep masks counts into the table
 
-    private readonly HybridMultinomial sampler;
-    private readonly int[] cellReference;
-    private readonly int[] cellCandidate;
-    private readonly long[] largeCounts;
-    private readonly int[] smallCounts;
-    private readonly long[] bucketBalls;
+    private static readonly double[] SmallXLogX = BuildXLogX(SmallXLogXLength);
+
+    private readonly PoissonizedMultinomial sampler;
+    private readonly int[] slotReference;
+    private readonly int[] slotCandidate;
+    private readonly long[] slotCounts;
+    private readonly (int Row, int Start, int End)[] rowRuns;
     private readonly Dictionary<(long A, long B), double> pairSums = [];
     private readonly long[] rowSums;
     private readonly long[] columnSums;
     private readonly long[] rowSizes;
     private readonly long[] columnSizes;
 
-    public ReplicateStatistics(ContingencyTable table, HybridMultinomial sampler)
+    public ReplicateStatistics(ContingencyTable table, PoissonizedMultinomial sampler)
     {
+        if (sampler.CellCount != table.CellCount)
+        {
+            throw new ArgumentException($"The sampler draws {sampler.CellCount} cells, the table has {table.CellCount}.", nameof(sampler));
+        }
+
         this.sampler = sampler;
-        cellReference = table.CellReferences.ToArray();
-        cellCandidate = table.CellCandidates.ToArray();
-        largeCounts = new long[table.CellCount];
-        smallCounts = new int[table.CellCount];
-        bucketBalls = new long[sampler.BucketCount];
+
+        // Everything per cell is kept in the sampler's slot order, so the passes read it in sequence.
+        var slots = sampler.SlotCells;
+        slotReference = new int[slots.Length];
+        slotCandidate = new int[slots.Length];
+        for (var slot = 0; slot < slots.Length; slot++)
+        {
+            slotReference[slot] = table.CellReferences[slots[slot]];
+            slotCandidate[slot] = table.CellCandidates[slots[slot]];
+        }
+
+        slotCounts = new long[slots.Length];
+        rowRuns = RowRuns(slotReference);
         rowSums = new long[table.ReferenceClusterCount];
         columnSums = new long[table.CandidateClusterCount];
         rowSizes = new long[rowSums.Length];
@@ -71,55 +86,97 @@ internal sealed class ReplicateStatistics
 
     public Int128 SumCandidateSquares { get; private set; }
 
-    /// <summary>Draws one replicate of <paramref name="trials"/> rows and reduces it to the sums.</summary>
-    public void Draw(ref Xoshiro256StarStar rng, long trials)
+    /// <summary>Draws one replicate of the sampler's trials and reduces it to the sums.</summary>
+    public void Draw(ref Xoshiro256StarStar rng)
+    {
+        var trials = sampler.Trials;
+        var drawn = sampler.DrawPoissonCounts(ref rng, slotCounts);
+        sampler.TopUp(ref rng, slotCounts, trials - drawn);
+
+        // Σ n² ≤ N²: 64-bit sums suffice below 2³¹ rows (the usual case, and faster).
+        var (xLogX, squares) = trials < 1L << 31 ? Sweep<long>() : Sweep<Int128>();
+        RowCount = trials;
+        SumCellXLogX = xLogX;
+        SumCellSquares = squares;
+        (ReferenceClusterCount, SumReferenceXLogX, SumReferenceSquares) = Marginal(rowSums, rowSizes);
+        (CandidateClusterCount, SumCandidateXLogX, SumCandidateSquares) = Marginal(columnSums, columnSizes);
+    }
+
+    /// <summary>Row and column sums, Σ n·ln n and Σ n² of the slots' counts, one row run at a time.</summary>
+    private (double XLogX, Int128 Squares) Sweep<TSquares>()
+        where TSquares : struct, System.Numerics.IBinaryInteger<TSquares>
     {
         Array.Clear(rowSums);
         Array.Clear(columnSums);
-        double cellXLogX = 0;
-        Int128 cellSquares = 0;
-
-        sampler.SampleChain(ref rng, trials, largeCounts, bucketBalls);
-        foreach (var cell in sampler.LargeCells)
+        double xLogX = 0;
+        var squares = TSquares.Zero;
+        long bits = 0;
+        foreach (var (row, start, end) in rowRuns)
         {
-            var count = largeCounts[cell];
-            if (count > 0)
+            var run = SweepRun<TSquares>(slotCounts.AsSpan(start..end), slotCandidate.AsSpan(start..end), columnSums);
+            rowSums[row] += run.RowSum;
+            xLogX += run.XLogX;
+            squares += run.Squares;
+            bits |= run.Bits;
+        }
+
+        // Some count reached the end of the n·ln n table (cells of ~1,000 rows or more): the run
+        // sums were wrong for it; add them up again, computing n·ln n where the table ends.
+        if (bits >= SmallXLogX.Length)
+        {
+            xLogX = 0;
+            foreach (var count in slotCounts)
             {
-                Add(cell, count, ref cellXLogX, ref cellSquares);
+                xLogX += XLogX(count);
             }
         }
 
-        var smallCells = sampler.SmallCells;
-        for (var b = 0; b < bucketBalls.Length; b++)
+        return (xLogX, Int128.CreateTruncating(squares));
+    }
+
+    /// <summary>
+    /// One run of slots in one row: its row sum, its counts added to their columns, Σ n·ln n by
+    /// table (valid only if no count reaches <see cref="SmallXLogX"/>'s length: every count is OR-ed
+    /// into <c>Bits</c> to tell), Σ n². Branch-free, and no call, so the sums stay in registers.
+    /// </summary>
+    private static (long RowSum, double XLogX, TSquares Squares, long Bits) SweepRun<TSquares>(
+        ReadOnlySpan<long> counts, ReadOnlySpan<int> candidates, Span<long> columns)
+        where TSquares : struct, System.Numerics.IBinaryInteger<TSquares>
+    {
+        ref var table = ref MemoryMarshal.GetArrayDataReference(SmallXLogX);
+        const int Mask = SmallXLogXLength - 1;
+
+        // Two accumulators, even and odd slots: one chain of dependent additions would cost an
+        // add's latency per slot. Zero counts add exactly 0 to every sum.
+        double even = 0, odd = 0;
+        long rowSum = 0, bits = 0;
+        var squares = TSquares.Zero;
+        var slot = 0;
+        for (; slot + 1 < counts.Length; slot += 2)
         {
-            if (bucketBalls[b] == 0)
-            {
-                continue;
-            }
-
-            // Throw the bucket's balls, then sweep its cells while they are still in cache, zeroing
-            // them for the next replicate. Empty cells add exactly 0 to every sum: no branch.
-            // Squares in 64 bits here: a bucket of ~8,192 slots receives a few times that many balls at most.
-            sampler.ThrowBalls<int>(ref rng, b, bucketBalls[b], smallCounts);
-            long bucketSquares = 0;
-            foreach (var cell in smallCells[sampler.BucketCells(b)])
-            {
-                long count = smallCounts[cell];
-                rowSums[cellReference[cell]] += count;
-                columnSums[cellCandidate[cell]] += count;
-                cellXLogX += XLogX(count);
-                bucketSquares += count * count;
-                smallCounts[cell] = 0;
-            }
-
-            cellSquares += bucketSquares;
+            var (first, second) = (counts[slot], counts[slot + 1]);
+            rowSum += first + second;
+            bits |= first | second;
+            columns[candidates[slot]] += first;
+            columns[candidates[slot + 1]] += second;
+            even += Unsafe.Add(ref table, (nint)(first & Mask));
+            odd += Unsafe.Add(ref table, (nint)(second & Mask));
+            var (a, b) = (TSquares.CreateTruncating(first), TSquares.CreateTruncating(second));
+            squares += (a * a) + (b * b);
         }
 
-        RowCount = trials;
-        SumCellXLogX = cellXLogX;
-        SumCellSquares = cellSquares;
-        (ReferenceClusterCount, SumReferenceXLogX, SumReferenceSquares) = Marginal(rowSums, rowSizes);
-        (CandidateClusterCount, SumCandidateXLogX, SumCandidateSquares) = Marginal(columnSums, columnSizes);
+        if (slot < counts.Length)
+        {
+            var count = counts[slot];
+            rowSum += count;
+            bits |= count;
+            columns[candidates[slot]] += count;
+            even += Unsafe.Add(ref table, (nint)(count & Mask));
+            var wide = TSquares.CreateTruncating(count);
+            squares += wide * wide;
+        }
+
+        return (rowSum, even + odd, squares, bits);
     }
 
     /// <summary>
@@ -213,12 +270,23 @@ internal sealed class ReplicateStatistics
 
     private PairCounting PairCounts() => new(RowCount, SumCellSquares, SumReferenceSquares, SumCandidateSquares);
 
-    private void Add(int cell, long count, ref double xLogX, ref Int128 squares)
+    /// <summary>Maximal runs of consecutive slots in one row (a table's cells come in row order, so few).</summary>
+    private static (int Row, int Start, int End)[] RowRuns(int[] references)
     {
-        rowSums[cellReference[cell]] += count;
-        columnSums[cellCandidate[cell]] += count;
-        xLogX += XLogX(count);
-        squares += (Int128)count * count;
+        var runs = new List<(int Row, int Start, int End)>();
+        for (var start = 0; start < references.Length;)
+        {
+            var end = start + 1;
+            while (end < references.Length && references[end] == references[start])
+            {
+                end++;
+            }
+
+            runs.Add((references[start], start, end));
+            start = end;
+        }
+
+        return [.. runs];
     }
 
     private static (int NonEmpty, double XLogX, Int128 Squares) Marginal(long[] sums, long[] sizes)
@@ -239,6 +307,7 @@ internal sealed class ReplicateStatistics
         return (nonEmpty, xLogX, squares);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double XLogX(long n) => n < SmallXLogX.Length ? SmallXLogX[n] : n * Math.Log(n);
 
     private static double[] BuildXLogX(int size)

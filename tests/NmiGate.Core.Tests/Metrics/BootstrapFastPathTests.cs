@@ -164,15 +164,15 @@ public sealed class BootstrapFastPathTests
     /// <summary>Draws replicates both ways from the same streams and compares every metric.</summary>
     private static void AssertSumsMatchTables(ContingencyTable table, int replicates)
     {
-        var sampler = new HybridMultinomial(table.CellCounts);
+        var sampler = new PoissonizedMultinomial(table.CellCounts, table.RowCount);
         var statistics = new ReplicateStatistics(table, sampler);
         var counts = new long[table.CellCount];
         for (var r = 0; r < replicates; r++)
         {
             var forSums = Xoshiro256StarStar.ForStream(99, (ulong)r);
             var forTable = Xoshiro256StarStar.ForStream(99, (ulong)r);
-            statistics.Draw(ref forSums, table.RowCount);
-            sampler.Sample(ref forTable, table.RowCount, counts);
+            statistics.Draw(ref forSums);
+            sampler.Sample(ref forTable, counts);
             var replicate = table.WithCounts(counts);
             Assert.Equal(replicate.ReferenceSizes.ToArray(), statistics.ReferenceSizes.ToArray());
             Assert.Equal(replicate.CandidateSizes.ToArray(), statistics.CandidateSizes.ToArray());
@@ -195,12 +195,12 @@ public sealed class BootstrapFastPathTests
     /// <summary>The fast path's replicate values, drawn as Bootstrap draws them (replicate r from stream r).</summary>
     private static double[] ReplicateValues(ContingencyTable table, BootstrapMetric metric, int replicates, ulong seed)
     {
-        var statistics = new ReplicateStatistics(table, new HybridMultinomial(table.CellCounts));
+        var statistics = new ReplicateStatistics(table, new PoissonizedMultinomial(table.CellCounts, table.RowCount));
         var values = new double[replicates];
         for (var r = 0; r < replicates; r++)
         {
             var rng = Xoshiro256StarStar.ForStream(seed, (ulong)r);
-            statistics.Draw(ref rng, table.RowCount);
+            statistics.Draw(ref rng);
             values[r] = statistics.Evaluate(metric, double.NaN);
         }
 

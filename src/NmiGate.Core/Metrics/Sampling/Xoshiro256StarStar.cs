@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NmiGate.Core.Metrics.Sampling;
 
@@ -46,6 +47,7 @@ internal struct Xoshiro256StarStar
     public static Xoshiro256StarStar ForStream(ulong seed, ulong stream) =>
         FromSeed(SplitMix64.Mix(seed) ^ SplitMix64.Mix(stream + 0x632BE59BD9B4E019));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
         var result = BitOperations.RotateLeft(s1 * 5, 7) * 9;
@@ -64,5 +66,27 @@ internal struct Xoshiro256StarStar
     /// k + ½ needs 53 bits, so it and the result are exact; never 0 or 1, so samplers may take
     /// logs and ratios without special cases, and u and 1 − u have the same distribution.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => ((NextUInt64() >> 12) + 0.5) * Unit;
+
+    /// <summary>
+    /// Uniform on [0, <paramref name="bound"/>), every value exactly equally likely: Lemire's
+    /// nearly-divisionless method ("Fast random integer generation in an interval", 2019), the high
+    /// word of x·bound once the low words below 2⁶⁴ mod bound are rejected.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong NextBelow(ulong bound)
+    {
+        var high = Math.BigMul(NextUInt64(), bound, out var low);
+        if (low < bound)
+        {
+            var threshold = (0 - bound) % bound;
+            while (low < threshold)
+            {
+                high = Math.BigMul(NextUInt64(), bound, out low);
+            }
+        }
+
+        return high;
+    }
 }

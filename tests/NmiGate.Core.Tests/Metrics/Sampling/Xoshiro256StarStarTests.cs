@@ -88,4 +88,31 @@ public sealed class Xoshiro256StarStarTests
         var standardError = Math.Sqrt(1.0 / 12 / Draws);
         Assert.InRange(sum / Draws, 0.5 - (5 * standardError), 0.5 + (5 * standardError));
     }
+
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(3UL)]
+    [InlineData(10UL)]
+    [InlineData((1UL << 63) + 1)] // about half of the 64-bit outputs are rejected: the retry path
+    public void Bounded_draws_are_uniform_below_the_bound(ulong bound)
+    {
+        const int Draws = 120_000;
+        var rng = Xoshiro256StarStar.FromSeed(17);
+        var buckets = new long[(int)Math.Min(bound, 4)];
+        for (var draw = 0; draw < Draws; draw++)
+        {
+            var value = rng.NextBelow(bound);
+            Assert.True(value < bound);
+            buckets[(int)(value / ((bound + (ulong)buckets.Length - 1) / (ulong)buckets.Length))]++;
+        }
+
+        // Each of the (at most four) equal ranges of [0, bound) gets its share, within 5 standard errors.
+        for (var b = 0; b < buckets.Length; b++)
+        {
+            var width = (bound + (ulong)buckets.Length - 1) / (ulong)buckets.Length;
+            var size = Math.Min(width, bound - ((ulong)b * width));
+            var p = (double)size / bound;
+            Assert.True(Math.Abs(buckets[b] - (Draws * p)) <= (5 * Math.Sqrt(Draws * p * (1 - p))) + 1e-9, $"range {b}: {buckets[b]}, expected {Draws * p:F0}");
+        }
+    }
 }

@@ -2,24 +2,27 @@ using NmiGate.Core.Metrics.Sampling;
 
 namespace NmiGate.Core.Tests.Metrics.Sampling;
 
-public sealed class HybridMultinomialTests
+public sealed class PoissonizedMultinomialTests
 {
-    // Small (≤ 8, thrown as balls) and large (binomial chain) cells interleaved, with zero weights.
+    // Weights with zeros; which cells draw by table search and which by PTRS depends on the trials.
     private static readonly long[] Mixed = [1, 50, 0, 3, 200, 7, 1000, 2, 8, 9, 1, 1];
 
     [Theory]
     [InlineData(300L)]
     [InlineData(1L)]
     [InlineData(0L)]
-    [InlineData(10_000_000_000L)]
+    [InlineData(5L)] // θ tiny: almost every trial is a top-up
+    [InlineData(1282L)] // the bootstrap's case: trials = Σ w
+    [InlineData(10_000_000_000L)] // every cell by PTRS
+    [InlineData(PoissonizedMultinomial.MaxPoissonTrials + 1)] // the conditional-binomial chain
     public void Counts_always_sum_to_the_number_of_trials(long trials)
     {
-        var sampler = new HybridMultinomial(Mixed);
+        var sampler = new PoissonizedMultinomial(Mixed, trials);
         var counts = new long[Mixed.Length];
         var rng = Xoshiro256StarStar.FromSeed(3);
         for (var draw = 0; draw < 2000; draw++)
         {
-            sampler.Sample(ref rng, trials, counts);
+            sampler.Sample(ref rng, counts);
             Assert.Equal(trials, counts.Sum());
             Assert.All(counts, c => Assert.True(c >= 0));
             Assert.Equal(0, counts[2]);
@@ -27,22 +30,23 @@ public sealed class HybridMultinomialTests
     }
 
     [Fact]
-    public void Cells_are_split_at_the_small_limit()
+    public void Slots_hold_the_small_mean_cells_first_then_the_others()
     {
-        var sampler = new HybridMultinomial(Mixed);
-        Assert.Equal([1, 4, 6, 9], sampler.LargeCells.ToArray());
-        Assert.Equal([0, 3, 5, 7, 8, 10, 11], sampler.SmallCells.ToArray());
+        // θ = (1282 − 2·√1282)/1282 ≈ 0.944: means of 10 and more from weight 11 on.
+        var sampler = new PoissonizedMultinomial(Mixed, 1282);
+        Assert.Equal([0, 3, 5, 7, 8, 9, 10, 11, 1, 4, 6], sampler.SlotCells.ToArray());
+        Assert.Equal(8, sampler.SmallSlotCount);
     }
 
     [Theory]
-    [InlineData(0L)] // every cell large: the plain conditional-binomial chain
-    [InlineData(8L)] // the default split
-    [InlineData(long.MaxValue)] // every cell small: all trials thrown as balls
-    public void Per_cell_means_and_covariances_match_the_multinomial(long smallLimit)
+    [InlineData(5L)] // top-up dominated
+    [InlineData(500L)] // table search and PTRS mixed
+    [InlineData(1282L)] // trials = Σ w
+    [InlineData(40_000L)] // every cell by PTRS
+    public void Per_cell_means_and_covariances_match_the_multinomial(long trials)
     {
         const int Draws = 100_000;
-        const long Trials = 500;
-        var sampler = new HybridMultinomial(Mixed, smallLimit);
+        var sampler = new PoissonizedMultinomial(Mixed, trials);
         var total = (double)Mixed.Sum();
         var counts = new long[Mixed.Length];
         var sums = new double[Mixed.Length];
@@ -51,7 +55,7 @@ public sealed class HybridMultinomialTests
         var rng = Xoshiro256StarStar.FromSeed(6);
         for (var draw = 0; draw < Draws; draw++)
         {
-            sampler.Sample(ref rng, Trials, counts);
+            sampler.Sample(ref rng, counts);
             for (var i = 0; i < counts.Length; i++)
             {
                 sums[i] += counts[i];
@@ -66,8 +70,8 @@ public sealed class HybridMultinomialTests
         for (var i = 0; i < Mixed.Length; i++)
         {
             var p = Mixed[i] / total;
-            var standardError = Math.Sqrt(Trials * p * (1 - p) / Draws);
-            Assert.True(Math.Abs((sums[i] / Draws) - (Trials * p)) <= (5 * standardError) + 1e-12, $"cell {i}: mean {sums[i] / Draws}, expected {Trials * p}");
+            var standardError = Math.Sqrt(trials * p * (1 - p) / Draws);
+            Assert.True(Math.Abs((sums[i] / Draws) - (trials * p)) <= (5 * standardError) + 1e-12, $"cell {i}: mean {sums[i] / Draws}, expected {trials * p}");
         }
 
         for (var k = 0; k < pairs.Length; k++)
@@ -76,86 +80,93 @@ public sealed class HybridMultinomialTests
             var (i, j) = pairs[k];
             var (pi, pj) = (Mixed[i] / total, Mixed[j] / total);
             var covariance = (products[k] / Draws) - (sums[i] / Draws * (sums[j] / Draws));
-            var tolerance = 6 * Math.Sqrt(Trials * pi * (1 - pi) * Trials * pj * (1 - pj) / Draws);
-            Assert.True(Math.Abs(covariance + (Trials * pi * pj)) <= tolerance, $"cells {i},{j}: covariance {covariance}, expected {-Trials * pi * pj}");
+            var tolerance = 6 * Math.Sqrt(trials * pi * (1 - pi) * trials * pj * (1 - pj) / Draws);
+            Assert.True(Math.Abs(covariance + (trials * pi * pj)) <= tolerance, $"cells {i},{j}: covariance {covariance}, expected {-trials * pi * pj}");
         }
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(3)]
-    [InlineData(7)]
-    [InlineData(4)]
-    public void A_cell_count_follows_its_binomial_marginal(int cell)
+    [InlineData(0, 60)]
+    [InlineData(3, 60)]
+    [InlineData(7, 60)]
+    [InlineData(4, 60)]
+    [InlineData(6, 1282)] // a PTRS cell
+    [InlineData(9, 1282)] // a table cell near the limit (mean ≈ 8.5)
+    public void A_cell_count_follows_its_binomial_marginal(int cell, int trials)
     {
         // Chi-square goodness of fit of one cell's counts against the exact Binomial(n, wᵢ / Σ w) pmf.
         const int Draws = 40_000;
-        const int Trials = 60;
-        var sampler = new HybridMultinomial(Mixed);
+        var sampler = new PoissonizedMultinomial(Mixed, trials);
         var p = Mixed[cell] / (double)Mixed.Sum();
-        var observed = new long[Trials + 1];
+        var observed = new long[trials + 1];
         var counts = new long[Mixed.Length];
         var rng = Xoshiro256StarStar.FromSeed(11);
         for (var draw = 0; draw < Draws; draw++)
         {
-            sampler.Sample(ref rng, Trials, counts);
+            sampler.Sample(ref rng, counts);
             observed[counts[cell]]++;
         }
 
-        var (statistic, degrees) = ChiSquare(observed, k => Draws * BinomialPmf(Trials, k, p));
+        var (statistic, degrees) = ChiSquare(observed, k => Draws * BinomialPmf(trials, k, p));
         Assert.True(statistic < ChiSquareCritical(degrees), $"chi² = {statistic:F1} on {degrees} df");
     }
 
-    [Fact]
-    public void The_marginal_check_rejects_a_wrong_probability()
+    [Theory]
+    [InlineData(4, 60)]
+    [InlineData(6, 1282)]
+    public void The_marginal_check_rejects_a_wrong_probability(int cell, int trials)
     {
         // Control: the same check against a pmf with p off by 5% must fail, or the test above proves little.
         const int Draws = 40_000;
-        const int Trials = 60;
-        var sampler = new HybridMultinomial(Mixed);
-        var p = Mixed[4] / (double)Mixed.Sum();
-        var observed = new long[Trials + 1];
+        var sampler = new PoissonizedMultinomial(Mixed, trials);
+        var p = Mixed[cell] / (double)Mixed.Sum();
+        var observed = new long[trials + 1];
         var counts = new long[Mixed.Length];
         var rng = Xoshiro256StarStar.FromSeed(11);
         for (var draw = 0; draw < Draws; draw++)
         {
-            sampler.Sample(ref rng, Trials, counts);
-            observed[counts[4]]++;
+            sampler.Sample(ref rng, counts);
+            observed[counts[cell]]++;
         }
 
-        var (statistic, degrees) = ChiSquare(observed, k => Draws * BinomialPmf(Trials, k, p * 1.05));
+        var (statistic, degrees) = ChiSquare(observed, k => Draws * BinomialPmf(trials, k, p * 1.05));
         Assert.True(statistic > ChiSquareCritical(degrees), $"chi² = {statistic:F1} on {degrees} df");
     }
 
-    [Fact]
-    public void Small_cells_counts_have_the_same_law_as_the_conditional_binomial_sampler()
+    [Theory]
+    [InlineData(5, 8, 40)] // two table cells
+    [InlineData(5, 8, 1282)]
+    [InlineData(9, 1, 1282)] // a table cell and a PTRS cell
+    public void Joint_counts_have_the_same_law_as_the_conditional_binomial_sampler(int first, int second, int trials)
     {
-        // Two-sample chi-square on the joint counts of two small cells, hybrid against the old sampler.
+        // Two-sample chi-square on the joint counts of two cells (capped), against the chain.
         const int Draws = 30_000;
-        const int Trials = 40;
-        var sampler = new HybridMultinomial(Mixed);
-        var hybrid = new Dictionary<(long, long), long>();
+        var cap = trials >= 1000 ? (Mixed[first] + Mixed[second]) * 2 : 3;
+        var sampler = new PoissonizedMultinomial(Mixed, trials);
+        var poissonized = new Dictionary<(long, long), long>();
         var chain = new Dictionary<(long, long), long>();
         var counts = new long[Mixed.Length];
         var rng = Xoshiro256StarStar.FromSeed(12);
         var other = Xoshiro256StarStar.FromSeed(13);
+        long Bin(long count, long weight) => trials >= 1000 ? Math.Min(count * 4 / (weight + 1), cap) : Math.Min(count, cap);
         for (var draw = 0; draw < Draws; draw++)
         {
-            sampler.Sample(ref rng, Trials, counts);
-            Increment(hybrid, (Math.Min(counts[5], 3), Math.Min(counts[8], 3)));
-            Multinomial.Sample(ref other, Trials, Mixed, counts);
-            Increment(chain, (Math.Min(counts[5], 3), Math.Min(counts[8], 3)));
+            sampler.Sample(ref rng, counts);
+            Increment(poissonized, (Bin(counts[first], Mixed[first]), Bin(counts[second], Mixed[second])));
+            Multinomial.Sample(ref other, trials, Mixed, counts);
+            Increment(chain, (Bin(counts[first], Mixed[first]), Bin(counts[second], Mixed[second])));
         }
 
         double statistic = 0;
-        var keys = hybrid.Keys.Union(chain.Keys).ToArray();
+        var keys = poissonized.Keys.Union(chain.Keys).Where(k => poissonized.GetValueOrDefault(k) + chain.GetValueOrDefault(k) >= 10).ToArray();
         foreach (var key in keys)
         {
-            var a = hybrid.GetValueOrDefault(key);
+            var a = poissonized.GetValueOrDefault(key);
             var b = chain.GetValueOrDefault(key);
             statistic += (double)(a - b) * (a - b) / (a + b);
         }
 
+        Assert.True(keys.Length > 3, $"only {keys.Length} joint categories");
         Assert.True(statistic < ChiSquareCritical(keys.Length - 1), $"chi² = {statistic:F1} on {keys.Length - 1} df");
     }
 
@@ -164,9 +175,9 @@ public sealed class HybridMultinomialTests
     {
         var counts = new long[1];
         var rng = Xoshiro256StarStar.FromSeed(5);
-        new HybridMultinomial([17]).Sample(ref rng, 12345, counts);
+        new PoissonizedMultinomial([17], 12345).Sample(ref rng, counts);
         Assert.Equal(12345, counts[0]);
-        new HybridMultinomial([2]).Sample(ref rng, 12345, counts);
+        new PoissonizedMultinomial([2], 12345).Sample(ref rng, counts);
         Assert.Equal(12345, counts[0]);
     }
 
@@ -174,13 +185,13 @@ public sealed class HybridMultinomialTests
     public void One_trial_lands_in_each_cell_in_proportion_to_its_weight()
     {
         const int Draws = 60_000;
-        var sampler = new HybridMultinomial(Mixed);
+        var sampler = new PoissonizedMultinomial(Mixed, 1);
         var hits = new long[Mixed.Length];
         var counts = new long[Mixed.Length];
         var rng = Xoshiro256StarStar.FromSeed(14);
         for (var draw = 0; draw < Draws; draw++)
         {
-            sampler.Sample(ref rng, 1, counts);
+            sampler.Sample(ref rng, counts);
             Assert.Equal(1, counts.Sum());
             hits[Array.IndexOf(counts, 1L)]++;
         }
@@ -194,14 +205,23 @@ public sealed class HybridMultinomialTests
     [Fact]
     public void The_same_stream_gives_the_same_counts()
     {
-        var sampler = new HybridMultinomial(Mixed);
+        var sampler = new PoissonizedMultinomial(Mixed, 777);
         var first = new long[Mixed.Length];
         var second = new long[Mixed.Length];
         var a = Xoshiro256StarStar.ForStream(9, 4);
         var b = Xoshiro256StarStar.ForStream(9, 4);
-        sampler.Sample(ref a, 777, first);
-        sampler.Sample(ref b, 777, second);
+        sampler.Sample(ref a, first);
+        sampler.Sample(ref b, second);
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Zero_weights_only_are_rejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new PoissonizedMultinomial([0, 0], 10));
+        Assert.Contains("sum to zero", error.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PoissonizedMultinomial([1, -1], 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PoissonizedMultinomial([1], -1));
     }
 
     /// <summary>Pearson's statistic, pooling categories whose expected count is under 5 into one.</summary>

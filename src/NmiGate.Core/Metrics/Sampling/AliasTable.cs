@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+
+namespace NmiGate.Core.Metrics.Sampling;
+
+/// <summary>
+/// Walker's alias method in Vose's construction, on exact integers: one draw picks index i with
+/// probability wᵢ / Σ w exactly (no rounding at all), in O(1) whatever the number of weights.
+/// </summary>
+/// <remarks>
+/// Column c (of n) holds its own index for the first <c>threshold[c]</c> of Σ w equally likely
+/// slots and <c>alias[c]</c> for the rest. The construction scales every weight by n so a column's
+/// capacity is Σ w, and moves whole integers only; a draw is a uniform column and a uniform slot.
+/// </remarks>
+internal sealed class AliasTable
+{
+    private readonly ulong[] threshold;
+    private readonly int[] alias;
+    private readonly ulong total;
+
+    public AliasTable(ReadOnlySpan<long> weights)
+    {
+        var n = weights.Length;
+        Int128 sum = 0;
+        foreach (var weight in weights)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(weight, nameof(weights));
+            sum += weight;
+        }
+
+        if (n == 0 || sum == 0)
+        {
+            throw new ArgumentException("The weights sum to zero: no index can be drawn.", nameof(weights));
+        }
+
+        total = checked((ulong)sum);
+        threshold = new ulong[n];
+        alias = new int[n];
+        var scaled = new Int128[n];
+        var below = new Stack<int>();
+        var above = new Stack<int>();
+        for (var i = 0; i < n; i++)
+        {
+            scaled[i] = (Int128)weights[i] * n;
+            (scaled[i] < sum ? below : above).Push(i);
+        }
+
+        while (below.Count > 0 && above.Count > 0)
+        {
+            // Column s keeps its own share and lends the rest of its capacity to l.
+            var s = below.Pop();
+            var l = above.Pop();
+            threshold[s] = (ulong)scaled[s];
+            alias[s] = l;
+            scaled[l] -= sum - scaled[s];
+            (scaled[l] < sum ? below : above).Push(l);
+        }
+
+        // Whatever is left holds exactly one column's capacity (the integers balance exactly).
+        foreach (var i in above.Concat(below))
+        {
+            threshold[i] = total;
+            alias[i] = i;
+        }
+    }
+
+    /// <summary>Each column's own slots (out of Σ w) and its alias, for tests.</summary>
+    internal (ulong[] Threshold, int[] Alias) Columns() => (threshold, alias);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Sample(ref Xoshiro256StarStar rng)
+    {
+        var column = (int)rng.NextBelow((ulong)threshold.Length);
+        return rng.NextBelow(total) < threshold[column] ? column : alias[column];
+    }
+}

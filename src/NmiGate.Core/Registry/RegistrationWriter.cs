@@ -8,12 +8,22 @@ namespace NmiGate.Core.Registry;
 /// and the folder is renamed to <c>vN</c>. A rename onto an existing, non-empty version folder
 /// fails, so two concurrent registrations can never both claim <c>vN</c>: the loser takes the next
 /// number. A sibling <c>.tmp-&lt;id&gt;.lock</c> file, held with an exclusive lock while writing,
-/// tells a live registration from a crashed one, whose leftovers the next registration deletes.
+/// tells a live registration from a crashed one, whose leftovers the next registration deletes
+/// once they are <see cref="LeftoverAge"/> old.
 /// </summary>
 internal sealed class RegistrationWriter(RegistryLayout layout, string gate)
 {
     /// <summary>How many numbers a registration tries before reporting that it keeps losing races.</summary>
     public const int MaxAttempts = 20;
+
+    /// <summary>
+    /// Leftovers younger than this are never touched. The lock alone cannot protect a registration
+    /// that has just started: creating the lock file and locking it are two steps, and a cleaner
+    /// that opens the file between them takes the lock, deletes the file on close, and leaves the
+    /// new folder unprotected (seen as a flaky concurrent-registration test). A registration takes
+    /// seconds; a crash's leftovers can wait.
+    /// </summary>
+    internal static readonly TimeSpan LeftoverAge = TimeSpan.FromMinutes(10);
 
     private const string LockSuffix = ".lock";
 
@@ -121,7 +131,7 @@ internal sealed class RegistrationWriter(RegistryLayout layout, string gate)
     {
         foreach (var entry in Directory.EnumerateFileSystemEntries(gateFolder, RegistryLayout.TempPrefix + "*"))
         {
-            if (entry.EndsWith(LockSuffix, StringComparison.Ordinal))
+            if (entry.EndsWith(LockSuffix, StringComparison.Ordinal) || IsRecent(entry))
             {
                 continue;
             }
@@ -143,7 +153,7 @@ internal sealed class RegistrationWriter(RegistryLayout layout, string gate)
         // Lock files whose folder is gone (a crash between rename and unlock) hold nothing.
         foreach (var lockPath in Directory.EnumerateFiles(gateFolder, RegistryLayout.TempPrefix + "*" + LockSuffix))
         {
-            if (!Directory.Exists(lockPath[..^LockSuffix.Length]))
+            if (!Directory.Exists(lockPath[..^LockSuffix.Length]) && !IsRecent(lockPath))
             {
                 try
                 {
@@ -157,6 +167,13 @@ internal sealed class RegistrationWriter(RegistryLayout layout, string gate)
                 }
             }
         }
+    }
+
+    /// <summary>Written within <see cref="LeftoverAge"/> (or gone meanwhile): possibly a registration still starting.</summary>
+    private static bool IsRecent(string entry)
+    {
+        var written = Directory.Exists(entry) ? Directory.GetLastWriteTimeUtc(entry) : File.GetLastWriteTimeUtc(entry);
+        return written.Year <= 1601 || DateTime.UtcNow - written < LeftoverAge;
     }
 
     /// <summary>Opens <paramref name="lockPath"/> exclusively, deleting it on close; null when it does not exist; throws when held.</summary>

@@ -242,6 +242,7 @@ public sealed class ReferenceRegistryTests
         File.WriteAllText(Path.Combine(leftover, "partition.csv"), "id,cluster\na,half");
         var leftoverLock = leftover + ".lock";
         File.WriteAllText(leftoverLock, string.Empty);
+        MakeOld(leftover, leftoverLock);
 
         Assert.Equal(["v1"], workspace.Registry.List(RegistryWorkspace.Gate).Select(v => v.Name));
         Assert.True(workspace.Registry.Verify(RegistryWorkspace.Gate).IsValid);
@@ -256,6 +257,24 @@ public sealed class ReferenceRegistryTests
     }
 
     [Fact]
+    public void A_recent_temp_folder_without_its_lock_is_not_cleaned()
+    {
+        // A registration that has just created its lock file but not yet locked it can lose the
+        // file to a cleaner; its folder must survive anyway: recent leftovers are never touched.
+        using var workspace = new RegistryWorkspace();
+        workspace.RegisterSmall();
+        var starting = Path.Combine(workspace.RegistryFolder, RegistryWorkspace.Gate, ".tmp-starting");
+        Directory.CreateDirectory(starting);
+        var orphanLock = Path.Combine(workspace.RegistryFolder, RegistryWorkspace.Gate, ".tmp-other.lock");
+        File.WriteAllText(orphanLock, string.Empty);
+
+        workspace.RegisterSmall("2");
+
+        Assert.True(Directory.Exists(starting));
+        Assert.True(File.Exists(orphanLock));
+    }
+
+    [Fact]
     public void A_temp_folder_whose_registration_holds_its_lock_is_not_cleaned()
     {
         using var workspace = new RegistryWorkspace();
@@ -264,6 +283,7 @@ public sealed class ReferenceRegistryTests
         Directory.CreateDirectory(live);
         using (new FileStream(live + ".lock", FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose))
         {
+            MakeOld(live, live + ".lock"); // old, so only the held lock protects it
             workspace.RegisterSmall("2");
 
             Assert.True(Directory.Exists(live));
@@ -322,4 +342,21 @@ public sealed class ReferenceRegistryTests
     }
 
     internal static string HexSha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>Dates entries back past the age from which leftovers are cleaned.</summary>
+    private static void MakeOld(params string[] entries)
+    {
+        var old = DateTime.UtcNow - RegistrationWriter.LeftoverAge - TimeSpan.FromMinutes(1);
+        foreach (var entry in entries)
+        {
+            if (Directory.Exists(entry))
+            {
+                Directory.SetLastWriteTimeUtc(entry, old);
+            }
+            else
+            {
+                File.SetLastWriteTimeUtc(entry, old);
+            }
+        }
+    }
 }

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 namespace NmiGate.Core.Metrics.Sampling;
 
 /// <summary>
@@ -19,10 +16,11 @@ namespace NmiGate.Core.Metrics.Sampling;
 /// </para>
 /// <para>
 /// Unlike a conditional-binomial chain, whose i-th binomial depends on the trials left by the
-/// cells before it, each cell's Poisson mean is fixed: cells with a mean under 10 (most cells of
-/// a table with many clusters) draw by searching a cumulative table shared by every cell of the
-/// same weight, and the others by PTRS with its constants precomputed. Immutable: one instance
-/// serves every replicate and thread.
+/// cells before it, each cell's Poisson mean is fixed, and a contingency table's cells share few
+/// distinct weights: cells draw by guided inversion in a table shared by every cell of the same
+/// weight (<see cref="PoissonTables"/>: about the same cost whatever the mean), and the rest (a
+/// large mean no other cell shares, or past the tables' budget) by PTRS with its constants
+/// precomputed. Immutable: one instance serves every replicate and thread.
 /// </para>
 /// </remarks>
 internal sealed class PoissonizedMultinomial
@@ -36,14 +34,15 @@ internal sealed class PoissonizedMultinomial
     /// </summary>
     public const long MaxPoissonTrials = 1L << 49;
 
-    // 2⁶³: the search tables compare 63-bit uniforms against P(X ≤ k)·2⁶³; a final entry of 2⁶³ stops every search.
-    private const ulong Certain = 1UL << 63;
+    // Table entries (8 or 4 bytes each) beyond which further means are drawn by PTRS instead.
+    private const long MaxTableEntries = 1L << 19;
 
     private readonly long trials;
     private readonly int[] slotCells;
-    private readonly int[] smallTables;
+    private readonly int[] smallStarts;
+    private readonly int[] guidedTables;
     private readonly Poisson[] large;
-    private readonly ulong[] thresholds;
+    private readonly PoissonTables tables;
     private readonly AliasTable alias;
     private readonly long[] slotWeights;
 
@@ -67,43 +66,59 @@ internal sealed class PoissonizedMultinomial
         // θ = 0 (a handful of trials): every mean is 0, every trial is thrown. Past MaxPoissonTrials
         // the slots are only the order the chain fills.
         var theta = trials > MaxPoissonTrials ? 0 : Math.Max(0, trials - (Slack * Math.Sqrt(trials))) / totalWeight;
-        var (smallCells, smallTable, largeCells) = (new List<int>(), new List<int>(), new List<int>());
+        var sharing = new Dictionary<long, int>();
+        foreach (var weight in weights)
+        {
+            sharing[weight] = sharing.GetValueOrDefault(weight) + 1;
+        }
+
+        var (smallCells, smallStart, guidedCells, guidedTable, largeCells) = (new List<int>(), new List<int>(), new List<int>(), new List<int>(), new List<int>());
         var largeMeans = new List<Poisson>();
-        var tables = new List<ulong>();
+        var tables = new PoissonTables();
         var tableOf = new Dictionary<long, int>();
         for (var cell = 0; cell < weights.Length; cell++)
         {
             var weight = weights[cell];
-            var mean = theta * weight;
             if (weight == 0)
             {
                 continue;
             }
 
-            if (mean >= Poisson.TransformedRejectionFrom)
+            // Cells of equal weight share one table. A mean under PTRS's range always gets one (they
+            // are short); a larger mean only if other cells share it and the tables stay in budget.
+            var mean = theta * weight;
+            if (!tableOf.TryGetValue(weight, out var index))
+            {
+                var tabulate = mean < Poisson.TransformedRejectionFrom
+                    || (mean <= PoissonTables.MaxMean && sharing[weight] > 1 && tables.Entries < MaxTableEntries);
+                index = tabulate ? tables.Add(mean) : -1;
+                tableOf.Add(weight, index);
+            }
+
+            if (index >= 0 && mean < PoissonTables.GuidedFrom)
+            {
+                smallCells.Add(cell);
+                smallStart.Add(index); // the table's index for now: its start once the tables are frozen
+            }
+            else if (index >= 0)
+            {
+                guidedCells.Add(cell);
+                guidedTable.Add(index);
+            }
+            else
             {
                 largeCells.Add(cell);
                 largeMeans.Add(new Poisson(mean));
-                continue;
             }
-
-            // Cells of equal weight share one table.
-            if (!tableOf.TryGetValue(weight, out var offset))
-            {
-                offset = tables.Count;
-                tableOf.Add(weight, offset);
-                AppendSearchTable(tables, mean);
-            }
-
-            smallCells.Add(cell);
-            smallTable.Add(offset);
         }
 
-        slotCells = [.. smallCells, .. largeCells];
+        slotCells = [.. smallCells, .. guidedCells, .. largeCells];
         SmallSlotCount = smallCells.Count;
-        smallTables = [.. smallTable];
+        TabulatedSlotCount = smallCells.Count + guidedCells.Count;
+        this.tables = tables.Freeze();
+        smallStarts = [.. smallStart.Select(this.tables.StartOf)];
+        guidedTables = [.. guidedTable];
         large = [.. largeMeans];
-        thresholds = [.. tables];
         slotWeights = new long[slotCells.Length];
         for (var slot = 0; slot < slotCells.Length; slot++)
         {
@@ -121,12 +136,15 @@ internal sealed class PoissonizedMultinomial
 
     /// <summary>
     /// The cell of each slot. A draw fills slots, not cells: every positive-weight cell has one,
-    /// the small-mean cells first, then the others, each group in cell order.
+    /// the cells drawn by table first, then the others, each group in cell order.
     /// </summary>
     public ReadOnlySpan<int> SlotCells => slotCells;
 
-    /// <summary>Slots 0 to SmallSlotCount − 1 hold the small-mean cells.</summary>
+    /// <summary>Slots 0 to SmallSlotCount − 1 hold the cells of mean under <see cref="PoissonTables.GuidedFrom"/>, drawn by short unguided tables.</summary>
     public int SmallSlotCount { get; }
+
+    /// <summary>Slots 0 to TabulatedSlotCount − 1 hold the cells drawn by table (small, then guided); the rest draw by PTRS.</summary>
+    public int TabulatedSlotCount { get; }
 
     /// <summary>Fills every cell's count (zero-weight cells get 0).</summary>
     public void Sample(ref Xoshiro256StarStar rng, Span<long> counts) => Sample(ref rng, counts, new long[slotCells.Length]);
@@ -168,9 +186,11 @@ internal sealed class PoissonizedMultinomial
 
         while (true)
         {
-            // The small-mean slots (most of a table with many clusters), then the others: two tight
-            // loops, each in its own method so that its generator stays in registers.
-            var drawn = DrawSmall(ref rng, slotCounts[..SmallSlotCount]) + DrawLarge(ref rng, slotCounts[SmallSlotCount..]);
+            // Small means (most cells of a table with many clusters), larger tabulated means, and the
+            // rest: three tight loops, each in its own method so that its generator stays in registers.
+            var drawn = DrawSmall(ref rng, slotCounts[..SmallSlotCount])
+                + DrawGuided(ref rng, slotCounts[SmallSlotCount..TabulatedSlotCount])
+                + DrawLarge(ref rng, slotCounts[TabulatedSlotCount..]);
 
             // About 2% of draws exceed the trials: drawing again conditions on S ≤ trials, which keeps the law exact.
             if (drawn <= trials)
@@ -198,12 +218,27 @@ internal sealed class PoissonizedMultinomial
     private long DrawSmall(ref Xoshiro256StarStar rng, Span<long> counts)
     {
         var generator = rng; // a local copy: through the reference every step would go through memory
-        var tables = smallTables.AsSpan(0, counts.Length);
-        ref var table = ref MemoryMarshal.GetArrayDataReference(thresholds);
+        var starts = smallStarts.AsSpan(0, counts.Length);
         long drawn = 0;
         for (var i = 0; i < counts.Length; i++)
         {
-            var count = Search(ref generator, ref Unsafe.Add(ref table, tables[i]));
+            var count = tables.SampleUnguided(ref generator, starts[i]);
+            drawn += count;
+            counts[i] = count;
+        }
+
+        rng = generator;
+        return drawn;
+    }
+
+    private long DrawGuided(ref Xoshiro256StarStar rng, Span<long> counts)
+    {
+        var generator = rng;
+        var indices = guidedTables.AsSpan(0, counts.Length);
+        long drawn = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            var count = tables.Sample(ref generator, indices[i]);
             drawn += count;
             counts[i] = count;
         }
@@ -234,45 +269,5 @@ internal sealed class PoissonizedMultinomial
 
         rng = generator;
         return drawn;
-    }
-
-    /// <summary>Inversion against a shared cumulative table (see <see cref="AppendSearchTable"/>): the first four steps without branches.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long Search(ref Xoshiro256StarStar rng, ref ulong table)
-    {
-        var u = rng.NextUInt64() >> 1;
-
-        // Every table holds at least five entries, the last 2⁶³ (above any u), so no read leaves it.
-        long k = (u >= table ? 1 : 0) + (u >= Unsafe.Add(ref table, 1) ? 1 : 0)
-            + (u >= Unsafe.Add(ref table, 2) ? 1 : 0) + (u >= Unsafe.Add(ref table, 3) ? 1 : 0);
-        if (k == 4)
-        {
-            while (u >= Unsafe.Add(ref table, (nint)k))
-            {
-                k++;
-            }
-        }
-
-        return k;
-    }
-
-    /// <summary>P(X ≤ k)·2⁶³ for k = 0, 1, …, ending with 2⁶³ once the tail is below 2⁻⁶⁰; at least five entries.</summary>
-    private static void AppendSearchTable(List<ulong> tables, double mean)
-    {
-        var start = tables.Count;
-        var probability = Math.Exp(-mean);
-        var cumulative = probability;
-        for (var k = 1; 1 - cumulative > 1.0 / (1UL << 60) && probability > 0; k++)
-        {
-            tables.Add((ulong)(cumulative * Certain));
-            probability *= mean / k;
-            cumulative += probability;
-        }
-
-        do
-        {
-            tables.Add(Certain);
-        }
-        while (tables.Count - start < 5);
     }
 }

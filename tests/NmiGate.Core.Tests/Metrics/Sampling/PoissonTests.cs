@@ -82,7 +82,7 @@ public sealed class PoissonTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new Poisson(mean));
 
     /// <summary>P(X = k), or the whole tail below (<paramref name="lowerTail"/>) or above (<paramref name="upperTail"/>).</summary>
-    private static double Probability(double mean, long k, bool lowerTail, bool upperTail)
+    internal static double Probability(double mean, long k, bool lowerTail, bool upperTail)
     {
         if (lowerTail)
         {
@@ -130,7 +130,7 @@ public sealed class PoissonTests
     }
 
     /// <summary>Pearson's statistic, pooling categories whose expected count is under 5 into one.</summary>
-    private static (double Statistic, int Degrees) ChiSquare(long[] observed, Func<long, double> expected)
+    internal static (double Statistic, int Degrees) ChiSquare(long[] observed, Func<long, double> expected)
     {
         double statistic = 0, pooledObserved = 0, pooledExpected = 0;
         var categories = 0;
@@ -158,7 +158,7 @@ public sealed class PoissonTests
     }
 
     /// <summary>Chi-square critical value at α = 0.001 (Wilson–Hilferty), generous enough for a fixed-seed test.</summary>
-    private static double ChiSquareCritical(int degrees)
+    internal static double ChiSquareCritical(int degrees)
     {
         const double Z = 3.09;
         var h = 2.0 / (9 * degrees);

@@ -30,12 +30,20 @@ public sealed class PoissonizedMultinomialTests
     }
 
     [Fact]
-    public void Slots_hold_the_small_mean_cells_first_then_the_others()
+    public void Slots_hold_the_tabulated_cells_first_then_the_others()
     {
-        // θ = (1282 − 2·√1282)/1282 ≈ 0.944: means of 10 and more from weight 11 on.
+        // θ = (1282 − 2·√1282)/1282 ≈ 0.944: weights 50, 200 and 1000 have means of 10 and more, and
+        // no other cell shares them, so PTRS draws them; every other weight is tabulated.
+        // Means under 1.5 (weight 1) come first, unguided; then weights 2 to 9, guided; then PTRS.
         var sampler = new PoissonizedMultinomial(Mixed, 1282);
-        Assert.Equal([0, 3, 5, 7, 8, 9, 10, 11, 1, 4, 6], sampler.SlotCells.ToArray());
-        Assert.Equal(8, sampler.SmallSlotCount);
+        Assert.Equal([0, 10, 11, 3, 5, 7, 8, 9, 1, 4, 6], sampler.SlotCells.ToArray());
+        Assert.Equal(3, sampler.SmallSlotCount);
+        Assert.Equal(8, sampler.TabulatedSlotCount);
+
+        // A large mean that several cells share is tabulated too.
+        var shared = new PoissonizedMultinomial([300, 1, 300, 300, 5000], 5901);
+        Assert.Equal([1, 0, 2, 3, 4], shared.SlotCells.ToArray());
+        Assert.Equal(4, shared.TabulatedSlotCount);
     }
 
     [Theory]

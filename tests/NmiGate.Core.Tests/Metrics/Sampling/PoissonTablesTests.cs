@@ -1,0 +1,94 @@
+using NmiGate.Core.Metrics.Sampling;
+
+namespace NmiGate.Core.Tests.Metrics.Sampling;
+
+public sealed class PoissonTablesTests
+{
+    [Theory]
+    [InlineData(0.05)]
+    [InlineData(1.0)] // unguided
+    [InlineData(1.5)] // guided from here
+    [InlineData(3.0)]
+    [InlineData(9.5)]
+    [InlineData(300.0)]
+    [InlineData(70_000.0)]
+    [InlineData(PoissonTables.MaxMean)]
+    public void Table_draws_follow_the_poisson_pmf(double mean)
+    {
+        const int Draws = 200_000;
+        var tables = new PoissonTables();
+        var index = tables.Add(mean);
+        tables.Freeze();
+        var rng = Xoshiro256StarStar.FromSeed(41);
+        var unguided = mean < PoissonTables.GuidedFrom;
+        var start = unguided ? tables.StartOf(index) : -1;
+
+        var width = (long)Math.Ceiling(6 * Math.Sqrt(mean)) + 6;
+        var low = Math.Max(0, (long)mean - width);
+        var observed = new long[(2 * width) + 1];
+        double sum = 0;
+        for (var draw = 0; draw < Draws; draw++)
+        {
+            var k = unguided ? tables.SampleUnguided(ref rng, start) : tables.Sample(ref rng, index);
+            Assert.True(k >= 0);
+            sum += k;
+            observed[Math.Clamp(k - low, 0, observed.Length - 1)]++;
+        }
+
+        Assert.True(Math.Abs((sum / Draws) - mean) <= 5 * Math.Sqrt(mean / Draws), $"mean {sum / Draws}, expected {mean}");
+        var (statistic, degrees) = PoissonTests.ChiSquare(observed, i => Draws * PoissonTests.Probability(mean, i + low, i == 0, i == observed.Length - 1));
+        Assert.True(statistic < PoissonTests.ChiSquareCritical(degrees), $"chi² = {statistic:F1} on {degrees} df");
+    }
+
+    [Fact]
+    public void Many_tables_are_sampled_independently_of_each_other()
+    {
+        // Tables built one after another share arrays: each must still draw its own mean.
+        double[] means = [0.5, 40, 2, 1200, 7];
+        var tables = new PoissonTables();
+        var indices = means.Select(tables.Add).ToArray();
+        tables.Freeze();
+        var rng = Xoshiro256StarStar.FromSeed(43);
+        for (var t = 0; t < means.Length; t++)
+        {
+            double sum = 0;
+            const int Draws = 50_000;
+            for (var draw = 0; draw < Draws; draw++)
+            {
+                sum += tables.Sample(ref rng, indices[t]);
+            }
+
+            Assert.True(Math.Abs((sum / Draws) - means[t]) <= 5 * Math.Sqrt(means[t] / Draws), $"table {t}: mean {sum / Draws}, expected {means[t]}");
+        }
+    }
+
+    [Fact]
+    public void A_zero_mean_table_always_gives_zero()
+    {
+        var tables = new PoissonTables();
+        var index = tables.Add(0);
+        tables.Freeze();
+        var rng = Xoshiro256StarStar.FromSeed(1);
+        for (var draw = 0; draw < 1000; draw++)
+        {
+            Assert.Equal(0, tables.SampleUnguided(ref rng, tables.StartOf(index)));
+            Assert.Equal(0, tables.Sample(ref rng, index));
+        }
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(PoissonTables.MaxMean * 2)]
+    [InlineData(double.NaN)]
+    public void A_mean_outside_the_tables_range_is_rejected(double mean) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PoissonTables().Add(mean));
+
+    [Fact]
+    public void A_guided_table_has_no_unguided_start()
+    {
+        var tables = new PoissonTables();
+        var index = tables.Add(50);
+        tables.Freeze();
+        Assert.Throws<ArgumentException>(() => tables.StartOf(index));
+    }
+}

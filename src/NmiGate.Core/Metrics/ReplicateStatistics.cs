@@ -121,13 +121,15 @@ internal sealed class ReplicateStatistics
         }
 
         // Some count reached the end of the n·ln n table (cells of ~1,000 rows or more): the run
-        // sums were wrong for it; add them up again, computing n·ln n where the table ends.
+        // sums counted those as 0; add n·ln n for them, which only such tables pay for.
         if (bits >= SmallXLogX.Length)
         {
-            xLogX = 0;
             foreach (var count in slotCounts)
             {
-                xLogX += XLogX(count);
+                if (count >= SmallXLogX.Length)
+                {
+                    xLogX += count * Math.Log(count);
+                }
             }
         }
 
@@ -136,15 +138,15 @@ internal sealed class ReplicateStatistics
 
     /// <summary>
     /// One run of slots in one row: its row sum, its counts added to their columns, Σ n·ln n by
-    /// table (valid only if no count reaches <see cref="SmallXLogX"/>'s length: every count is OR-ed
-    /// into <c>Bits</c> to tell), Σ n². Branch-free, and no call, so the sums stay in registers.
+    /// table over the counts below <see cref="SmallXLogX"/>'s length (larger ones add 0 here; every
+    /// count is OR-ed into <c>Bits</c> to tell whether any was), Σ n². Branch-free, and no call, so
+    /// the sums stay in registers.
     /// </summary>
     private static (long RowSum, double XLogX, TSquares Squares, long Bits) SweepRun<TSquares>(
         ReadOnlySpan<long> counts, ReadOnlySpan<int> candidates, Span<long> columns)
         where TSquares : struct, System.Numerics.IBinaryInteger<TSquares>
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(SmallXLogX);
-        const int Mask = SmallXLogXLength - 1;
 
         // Two accumulators, even and odd slots: one chain of dependent additions would cost an
         // add's latency per slot. Zero counts add exactly 0 to every sum.
@@ -159,8 +161,8 @@ internal sealed class ReplicateStatistics
             bits |= first | second;
             columns[candidates[slot]] += first;
             columns[candidates[slot + 1]] += second;
-            even += Unsafe.Add(ref table, (nint)(first & Mask));
-            odd += Unsafe.Add(ref table, (nint)(second & Mask));
+            even += Unsafe.Add(ref table, TableIndex(first));
+            odd += Unsafe.Add(ref table, TableIndex(second));
             var (a, b) = (TSquares.CreateTruncating(first), TSquares.CreateTruncating(second));
             squares += (a * a) + (b * b);
         }
@@ -171,7 +173,7 @@ internal sealed class ReplicateStatistics
             rowSum += count;
             bits |= count;
             columns[candidates[slot]] += count;
-            even += Unsafe.Add(ref table, (nint)(count & Mask));
+            even += Unsafe.Add(ref table, TableIndex(count));
             var wide = TSquares.CreateTruncating(count);
             squares += wide * wide;
         }
@@ -306,6 +308,10 @@ internal sealed class ReplicateStatistics
 
         return (nonEmpty, xLogX, squares);
     }
+
+    /// <summary>n itself below the table's length, else 0 (whose n·ln n is 0), without a branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint TableIndex(long n) => (nint)(n & ((n - SmallXLogXLength) >> 63));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double XLogX(long n) => n < SmallXLogX.Length ? SmallXLogX[n] : n * Math.Log(n);

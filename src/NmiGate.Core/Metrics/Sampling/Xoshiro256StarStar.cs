@@ -77,16 +77,17 @@ internal struct Xoshiro256StarStar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextBelow(ulong bound)
     {
-        var high = Math.BigMul(NextUInt64(), bound, out var low);
-        if (low < bound)
+        // Math.BigMul's out parameter would pin its target (and this generator, inlined) to memory.
+        var product = Math.BigMul(NextUInt64(), bound);
+        if ((ulong)product < bound)
         {
             var threshold = (0 - bound) % bound;
-            while (low < threshold)
+            while ((ulong)product < threshold)
             {
-                high = Math.BigMul(NextUInt64(), bound, out low);
+                product = Math.BigMul(NextUInt64(), bound);
             }
         }
 
-        return high;
+        return (ulong)(product >> 64);
     }
 }

@@ -202,19 +202,22 @@ public static class Bootstrap
             values[m] = new double[resamples];
         }
 
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var workers = Math.Min(resamples, maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount);
+        var next = -1;
         try
         {
-            // Count buffers per worker, reused across its replicates; each replicate writes only its
-            // own entry of the results, so they do not depend on scheduling.
-            Parallel.For(
-                0,
-                resamples,
-                options,
-                () => (Counts: new long[weights.Length], Slots: new long[sampler?.SlotCells.Length ?? 0]),
-                (replicate, _, buffers) =>
+            // One worker per core with its own count buffers, taking the next replicate until none
+            // is left; each replicate writes only its own entry, so the results do not depend on
+            // scheduling.
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, (_, loop) =>
+            {
+                var counts = new long[weights.Length];
+                var slots = new long[sampler?.SlotCells.Length ?? 0];
+                int replicate;
+
+                // A metric that threw in another worker stops this one too.
+                while (!loop.ShouldExitCurrentIteration && (replicate = Interlocked.Increment(ref next)) < resamples)
                 {
-                    var (counts, slots) = buffers;
                     var rng = Xoshiro256StarStar.ForStream(seed, (ulong)replicate);
                     if (sampler is not null)
                     {
@@ -230,10 +233,8 @@ public static class Bootstrap
                     {
                         values[m][replicate] = metrics[m](resampled);
                     }
-
-                    return buffers;
-                },
-                static _ => { });
+                }
+            });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
@@ -256,13 +257,17 @@ public static class Bootstrap
             values[m] = new double[resamples];
         }
 
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        Parallel.For(
-            0,
-            resamples,
-            options,
-            () => new ReplicateStatistics(table, sampler),
-            (replicate, _, statistics) =>
+        // One worker per core, each with its own scratch space (the per-cell layout is shared),
+        // taking the next replicate until none is left. Replicate r draws from stream r and writes
+        // only its own entry, so the results do not depend on scheduling.
+        var first = new ReplicateStatistics(table, sampler);
+        var workers = Math.Min(resamples, maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount);
+        var next = -1;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+        {
+            var statistics = worker == 0 ? first : first.ForAnotherWorker();
+            int replicate;
+            while ((replicate = Interlocked.Increment(ref next)) < resamples)
             {
                 var rng = Xoshiro256StarStar.ForStream(seed, (ulong)replicate);
                 statistics.Draw(ref rng);
@@ -271,10 +276,8 @@ public static class Bootstrap
                 {
                     values[m][replicate] = statistics.Evaluate(metrics[m], emi);
                 }
-
-                return statistics;
-            },
-            static _ => { });
+            }
+        });
         return values;
     }
 

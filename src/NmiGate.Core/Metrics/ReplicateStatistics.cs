@@ -60,6 +60,20 @@ internal sealed class ReplicateStatistics
         columnSizes = new long[columnSums.Length];
     }
 
+    /// <summary>Another worker's scratch space: the per-slot layout is shared (read only), the buffers are its own.</summary>
+    private ReplicateStatistics(ReplicateStatistics layout)
+    {
+        (sampler, slotReference, slotCandidate, rowRuns) = (layout.sampler, layout.slotReference, layout.slotCandidate, layout.rowRuns);
+        slotCounts = new long[layout.slotCounts.Length];
+        rowSums = new long[layout.rowSums.Length];
+        columnSums = new long[layout.columnSums.Length];
+        rowSizes = new long[rowSums.Length];
+        columnSizes = new long[columnSums.Length];
+    }
+
+    /// <summary>Scratch space for another worker on the same table and sampler.</summary>
+    public ReplicateStatistics ForAnotherWorker() => new(this);
+
     public long RowCount { get; private set; }
 
     /// <summary>Non-empty reference clusters.</summary>

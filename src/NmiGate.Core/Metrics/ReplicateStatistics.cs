@@ -53,7 +53,7 @@ internal sealed class ReplicateStatistics
         }
 
         slotCounts = new long[slots.Length];
-        rowRuns = RowRuns(slotReference);
+        rowRuns = RowRuns(slotReference.AsSpan(0, sampler.SmallSlotCount));
         rowSums = new long[table.ReferenceClusterCount];
         columnSums = new long[table.CandidateClusterCount];
         rowSizes = new long[rowSums.Length];
@@ -116,7 +116,11 @@ internal sealed class ReplicateStatistics
         (CandidateClusterCount, SumCandidateXLogX, SumCandidateSquares) = Marginal(columnSums, columnSizes);
     }
 
-    /// <summary>Row and column sums, Σ n·ln n and Σ n² of the slots' counts, one row run at a time.</summary>
+    /// <summary>
+    /// Row and column sums, Σ n·ln n and Σ n² of the slots' counts: the small-mean slots (in cell
+    /// order, so in row order) one row run at a time, the others (grouped by table, so rows
+    /// alternate) slot by slot.
+    /// </summary>
     private (double XLogX, Int128 Squares) Sweep<TSquares>()
         where TSquares : struct, System.Numerics.IBinaryInteger<TSquares>
     {
@@ -134,6 +138,12 @@ internal sealed class ReplicateStatistics
             bits |= run.Bits;
         }
 
+        var rest = SweepSlots<TSquares>(
+            slotCounts.AsSpan(sampler.SmallSlotCount), slotReference.AsSpan(sampler.SmallSlotCount), slotCandidate.AsSpan(sampler.SmallSlotCount), rowSums, columnSums);
+        xLogX += rest.XLogX;
+        squares += rest.Squares;
+        bits |= rest.Bits;
+
         // Some count reached the end of the n·ln n table (cells of ~1,000 rows or more): the run
         // sums counted those as 0; add n·ln n for them, which only such tables pay for.
         if (bits >= SmallXLogX.Length)
@@ -148,6 +158,48 @@ internal sealed class ReplicateStatistics
         }
 
         return (xLogX, Int128.CreateTruncating(squares));
+    }
+
+    /// <summary>
+    /// Slots in any order: each count added to its row and column sums (consecutive slots in
+    /// different rows do not wait on each other's row sum), Σ n·ln n by table as in
+    /// <see cref="SweepRun"/>, Σ n².
+    /// </summary>
+    private static (double XLogX, TSquares Squares, long Bits) SweepSlots<TSquares>(
+        ReadOnlySpan<long> counts, ReadOnlySpan<int> references, ReadOnlySpan<int> candidates, Span<long> rows, Span<long> columns)
+        where TSquares : struct, System.Numerics.IBinaryInteger<TSquares>
+    {
+        ref var table = ref MemoryMarshal.GetArrayDataReference(SmallXLogX);
+        double even = 0, odd = 0;
+        long bits = 0;
+        var squares = TSquares.Zero;
+        var slot = 0;
+        for (; slot + 1 < counts.Length; slot += 2)
+        {
+            var (first, second) = (counts[slot], counts[slot + 1]);
+            bits |= first | second;
+            rows[references[slot]] += first;
+            rows[references[slot + 1]] += second;
+            columns[candidates[slot]] += first;
+            columns[candidates[slot + 1]] += second;
+            even += Unsafe.Add(ref table, TableIndex(first));
+            odd += Unsafe.Add(ref table, TableIndex(second));
+            var (a, b) = (TSquares.CreateTruncating(first), TSquares.CreateTruncating(second));
+            squares += (a * a) + (b * b);
+        }
+
+        if (slot < counts.Length)
+        {
+            var count = counts[slot];
+            bits |= count;
+            rows[references[slot]] += count;
+            columns[candidates[slot]] += count;
+            even += Unsafe.Add(ref table, TableIndex(count));
+            var wide = TSquares.CreateTruncating(count);
+            squares += wide * wide;
+        }
+
+        return (even + odd, squares, bits);
     }
 
     /// <summary>
@@ -287,7 +339,7 @@ internal sealed class ReplicateStatistics
     private PairCounting PairCounts() => new(RowCount, SumCellSquares, SumReferenceSquares, SumCandidateSquares);
 
     /// <summary>Maximal runs of consecutive slots in one row (a table's cells come in row order, so few).</summary>
-    private static (int Row, int Start, int End)[] RowRuns(int[] references)
+    private static (int Row, int Start, int End)[] RowRuns(ReadOnlySpan<int> references)
     {
         var runs = new List<(int Row, int Start, int End)>();
         for (var start = 0; start < references.Length;)

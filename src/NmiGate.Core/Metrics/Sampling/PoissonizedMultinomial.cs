@@ -112,12 +112,15 @@ internal sealed class PoissonizedMultinomial
             }
         }
 
-        slotCells = [.. smallCells, .. guidedCells, .. largeCells];
+        // Guided cells in table order: consecutive draws then read the same table, which stays in
+        // the core's cache (a hundred tables of a few hundred entries would not).
+        var guided = guidedCells.Zip(guidedTable).OrderBy(g => g.Second).ThenBy(g => g.First).ToArray();
+        slotCells = [.. smallCells, .. guided.Select(g => g.First), .. largeCells];
         SmallSlotCount = smallCells.Count;
         TabulatedSlotCount = smallCells.Count + guidedCells.Count;
         this.tables = tables.Freeze();
         smallStarts = [.. smallStart.Select(this.tables.StartOf)];
-        guidedTables = [.. guidedTable];
+        guidedTables = [.. guided.Select(g => g.Second)];
         large = [.. largeMeans];
         slotWeights = new long[slotCells.Length];
         for (var slot = 0; slot < slotCells.Length; slot++)
@@ -136,7 +139,8 @@ internal sealed class PoissonizedMultinomial
 
     /// <summary>
     /// The cell of each slot. A draw fills slots, not cells: every positive-weight cell has one,
-    /// the cells drawn by table first, then the others, each group in cell order.
+    /// the small-mean cells first (in cell order), then the guided ones (by table, then cell), then
+    /// the PTRS ones (in cell order).
     /// </summary>
     public ReadOnlySpan<int> SlotCells => slotCells;
 

@@ -28,6 +28,8 @@ internal sealed class DelimitedReader : IDisposable
     private int[] fieldStarts = new int[16];
     private int[] fieldLengths = new int[16];
     private bool[] fieldEscaped = new bool[16];
+    private bool isSplit;
+    private int fieldCount;
 
     public DelimitedReader(string path, char separator)
     {
@@ -52,7 +54,14 @@ internal sealed class DelimitedReader : IDisposable
     public long LineNumber { get; private set; }
 
     /// <summary>Number of fields in the current line.</summary>
-    public int FieldCount { get; private set; }
+    public int FieldCount
+    {
+        get
+        {
+            EnsureSplit();
+            return fieldCount;
+        }
+    }
 
     /// <summary>Reads the header row; false when the file has no non-empty line.</summary>
     public bool ReadHeader()
@@ -62,7 +71,8 @@ internal sealed class DelimitedReader : IDisposable
             return false;
         }
 
-        var names = new string[FieldCount];
+        EnsureSplit();
+        var names = new string[fieldCount];
         for (var i = 0; i < names.Length; i++)
         {
             names[i] = GetString(i).Trim();
@@ -73,10 +83,84 @@ internal sealed class DelimitedReader : IDisposable
     }
 
     /// <summary>Advances to the next data row and splits it; false at the end of the file.</summary>
-    public bool ReadRow() => ReadLine();
+    public bool ReadRow()
+    {
+        if (!ReadLine())
+        {
+            return false;
+        }
+
+        EnsureSplit();
+        return true;
+    }
+
+    /// <summary>
+    /// Advances to the next data row without splitting it yet: the first look at its fields splits
+    /// it (and reports a malformed quote then), so a row that <see cref="TryReadPlainNumbers"/>
+    /// accepts is never split. False at the end of the file.
+    /// </summary>
+    public bool ReadRowUnsplit() => ReadLine();
+
+    /// <summary>
+    /// Whether the current row is the common, cheap case: no quote anywhere, <see cref="Header"/>'s
+    /// number of fields, a non-blank id in field <paramref name="idField"/> and a plain decimal
+    /// number (<see cref="PlainNumberRun"/>) in every other field. Every check made field by field
+    /// passes on such a row; false only means the row must be read field by field.
+    /// </summary>
+    public bool TryReadPlainNumbers(int idField, out ReadOnlySpan<char> id)
+    {
+        id = default;
+        if (!PlainNumberRun.Supports(separator))
+        {
+            return false;
+        }
+
+        var line = buffer.AsSpan(lineStart, lineLength);
+        var idStart = 0;
+        for (var field = 0; field < idField; field++)
+        {
+            var next = line[idStart..].IndexOf(separator);
+            if (next < 0)
+            {
+                return false;
+            }
+
+            idStart += next + 1;
+        }
+
+        var idLength = line[idStart..].IndexOf(separator);
+        var idEnd = idLength < 0 ? line.Length : idStart + idLength;
+        id = line[idStart..idEnd];
+        if (id.IsWhiteSpace() || id.Contains('"'))
+        {
+            return false;
+        }
+
+        var fields = idField + 1;
+        if (idField > 0 && !PlainNumberRun.TryMatch(line[..(idStart - 1)], separator, out _))
+        {
+            return false;
+        }
+
+        if (idEnd < line.Length)
+        {
+            if (!PlainNumberRun.TryMatch(line[(idEnd + 1)..], separator, out var separators))
+            {
+                return false;
+            }
+
+            fields += separators + 1;
+        }
+
+        return fields == Header.Count;
+    }
 
     /// <summary>The i-th field without its surrounding quotes (escaped quotes still doubled).</summary>
-    public ReadOnlySpan<char> GetField(int index) => buffer.AsSpan(fieldStarts[index], fieldLengths[index]);
+    public ReadOnlySpan<char> GetField(int index)
+    {
+        EnsureSplit();
+        return buffer.AsSpan(fieldStarts[index], fieldLengths[index]);
+    }
 
     /// <summary>The i-th field as a string, quotes removed and unescaped.</summary>
     public string GetString(int index)
@@ -86,7 +170,11 @@ internal sealed class DelimitedReader : IDisposable
     }
 
     /// <summary>Whether field <paramref name="index"/> was quoted with an escaped quote inside (<see cref="GetField"/> still shows it doubled).</summary>
-    public bool IsEscaped(int index) => fieldEscaped[index];
+    public bool IsEscaped(int index)
+    {
+        EnsureSplit();
+        return fieldEscaped[index];
+    }
 
     /// <summary>Whether the current line holds a quote character anywhere.</summary>
     public bool LineHasQuote => buffer.AsSpan(lineStart, lineLength).Contains('"');
@@ -120,8 +208,17 @@ internal sealed class DelimitedReader : IDisposable
                     LineNumber);
             }
 
-            Split();
+            isSplit = false;
             return true;
+        }
+    }
+
+    private void EnsureSplit()
+    {
+        if (!isSplit)
+        {
+            Split();
+            isSplit = true;
         }
     }
 
@@ -235,7 +332,7 @@ internal sealed class DelimitedReader : IDisposable
             }
         }
 
-        FieldCount = count;
+        fieldCount = count;
     }
 
     /// <summary>Splits a quoted field whose content starts at <paramref name="start"/>; returns the position after the closing quote.</summary>

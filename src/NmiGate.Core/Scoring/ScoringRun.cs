@@ -39,6 +39,9 @@ internal sealed class ScoringRun : IDisposable
     private readonly long fileLength;
     private readonly long headerCharacters;
 
+    // False when the id column also feeds the model: its value must then be checked as a number.
+    private readonly bool plainRowsSuffice;
+
     // Per row, file order: the id's hash and the cluster key. Arrays sized once (see ReserveForEstimatedRows).
     private ulong[] hashes = new ulong[SizingSample];
     private readonly ClusterKeys keys;
@@ -64,6 +67,7 @@ internal sealed class ScoringRun : IDisposable
         this.plan = plan;
         fileLength = new FileInfo(reader.Path).Length;
         headerCharacters = reader.CharactersRead;
+        plainRowsSuffice = plan.NumericFields.All(f => f.FieldIndex != idField) && plan.CrossChecks.All(c => c.FieldIndex != idField);
 
         // The model's output schema keeps its input columns at their indices (hidden when a
         // transform reuses the name), so source column i is scored column i.
@@ -121,11 +125,12 @@ internal sealed class ScoringRun : IDisposable
                 innerException: error);
         }
 
-        var hasFileRow = reader.ReadRow();
+        var hasFileRow = reader.ReadRowUnsplit();
         if (!hasModelRow)
         {
             if (hasFileRow)
             {
+                _ = reader.FieldCount; // a malformed row is reported as such first
                 throw LoaderMismatch($"{reader.Path}({reader.LineNumber}): the model's input ended after {RowCount} rows, but the file goes on at this line.");
             }
 
@@ -137,8 +142,12 @@ internal sealed class ScoringRun : IDisposable
             throw LoaderMismatch($"{reader.Path}: the model's input has more rows than the file's {RowCount} data rows (is its loader reading the header as data?).");
         }
 
-        var hash = ValidateRow();
-        CrossCheck();
+        // Nearly every row is quote-free plain numbers around the id: then every check of
+        // ValidateRow and CrossCheck's number checks pass, and the row need not even be split.
+        ReadOnlySpan<char> plainId = default;
+        var plain = plainRowsSuffice && reader.TryReadPlainNumbers(idField, out plainId);
+        var hash = plain ? IdHash.Of(plainId) : ValidateRow();
+        CrossCheck(plain);
         WatchForNaN();
         predicted(ref key);
         if (key == 0)
@@ -310,7 +319,7 @@ internal sealed class ScoringRun : IDisposable
     /// A stored loader reads columns by position: each value must parse, and on the rows checked
     /// (see the class remarks) equal what the loader read from the header column of the same name.
     /// </summary>
-    private void CrossCheck()
+    private void CrossCheck(bool plainRow)
     {
         var checks = plan.CrossChecks;
         if (checks.Count == 0)
@@ -318,7 +327,7 @@ internal sealed class ScoringRun : IDisposable
             return;
         }
 
-        for (var i = 0; i < checks.Count; i++)
+        for (var i = 0; i < checks.Count && !plainRow; i++)
         {
             if (!NumberText.IsNumber(reader.GetField(checks[i].FieldIndex)))
             {
@@ -329,7 +338,7 @@ internal sealed class ScoringRun : IDisposable
         var row = count; // 0-based index of the current row
         if (!checkEveryRow && row >= CrossCheckedRows)
         {
-            if (!reader.LineHasQuote)
+            if (plainRow || !reader.LineHasQuote)
             {
                 if (checkCursor is not null)
                 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NmiGate.Core.Registry;
 
 namespace NmiGate.Core.Scoring;
 
@@ -31,11 +32,23 @@ internal sealed class DelimitedReader : IDisposable
     private bool isSplit;
     private int fieldCount;
 
-    public DelimitedReader(string path, char separator)
+    private readonly HashingReadStream? hashing;
+
+    /// <param name="path">The file.</param>
+    /// <param name="separator">The field separator.</param>
+    /// <param name="sha256">Whether to SHA-256 the file's bytes as they are read (see <see cref="FinishSha256"/>), saving a second read for provenance.</param>
+    public DelimitedReader(string path, char separator, bool sha256 = false)
     {
         Path = path;
         this.separator = separator;
-        reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
+        Stream file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: sha256 ? 1 : 1 << 16, FileOptions.SequentialScan);
+        if (sha256)
+        {
+            // StreamReader reads 64 KiB at a time itself: the FileStream needs no buffer of its own.
+            file = hashing = new HashingReadStream(file);
+        }
+
+        reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
     }
 
     /// <summary>The field separator.</summary>
@@ -181,6 +194,13 @@ internal sealed class DelimitedReader : IDisposable
 
     /// <summary>The current line as written (for messages).</summary>
     public string CurrentLineText => buffer.AsSpan(lineStart, lineLength).ToString();
+
+    /// <summary>
+    /// The SHA-256 of the whole file (lower-case hex), reading whatever is left unread; only for a
+    /// reader opened with <c>sha256: true</c>, and only once.
+    /// </summary>
+    public string FinishSha256() =>
+        (hashing ?? throw new InvalidOperationException("The reader was not opened to hash the file.")).FinishHex();
 
     public void Dispose() => reader.Dispose();
 

@@ -45,21 +45,29 @@ internal static class PlainNumberRun
         for (var offset = 0; offset < text.Length; offset += Block)
         {
             var length = Math.Min(Block, text.Length - offset);
-            scoped ReadOnlySpan<char> block;
-            var live = ulong.MaxValue;
+            var live = length == Block ? ulong.MaxValue : (1UL << length) - 1;
+            ulong digit, sep, point, sign;
+            bool ascii;
             if (length == Block)
             {
-                block = text.Slice(offset, Block);
+                ascii = Classify(text.Slice(offset, Block), separator, out digit, out sep, out point, out sign);
+            }
+            else if (text.Length >= Block)
+            {
+                // The last, partial block: classify the 64 characters ending the text and keep the
+                // new ones, rather than copying them to a padded buffer.
+                ascii = Classify(text[^Block..], separator, out digit, out sep, out point, out sign);
+                var seen = Block - length;
+                (digit, sep, point, sign) = (digit >> seen, sep >> seen, point >> seen, sign >> seen);
             }
             else
             {
-                text.Slice(offset, length).CopyTo(padded);
+                text.CopyTo(padded);
                 padded[length..].Fill('0');
-                block = padded;
-                live = (1UL << length) - 1;
+                ascii = Classify(padded, separator, out digit, out sep, out point, out sign);
             }
 
-            if (!Classify(block, separator, out var digit, out var sep, out var point, out var sign))
+            if (!ascii)
             {
                 return false; // a character beyond ASCII
             }
@@ -118,6 +126,23 @@ internal static class PlainNumberRun
     {
         ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(block));
         digit = sep = point = sign = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var low = Vector512.LoadUnsafe(ref first);
+            var high = Vector512.LoadUnsafe(ref first, 32);
+            if (((low | high) & Vector512.Create((ushort)0xFF80)) != Vector512<ushort>.Zero)
+            {
+                return false;
+            }
+
+            var bytes = Vector512.Narrow(low, high);
+            digit = Vector512.LessThanOrEqual(bytes - Vector512.Create((byte)'0'), Vector512.Create((byte)9)).ExtractMostSignificantBits();
+            sep = Vector512.Equals(bytes, Vector512.Create((byte)separator)).ExtractMostSignificantBits();
+            point = Vector512.Equals(bytes, Vector512.Create((byte)'.')).ExtractMostSignificantBits();
+            sign = (Vector512.Equals(bytes, Vector512.Create((byte)'-')) | Vector512.Equals(bytes, Vector512.Create((byte)'+'))).ExtractMostSignificantBits();
+            return true;
+        }
+
         if (Vector256.IsHardwareAccelerated)
         {
             for (var i = 0; i < Block; i += 32)

@@ -48,6 +48,7 @@ internal sealed class ScoringRun : IDisposable
     private int count;
 
     private DataViewRowCursor? checkCursor;
+    private Task? retiring;
     private long checkCursorRows;
     private bool checkEveryRow;
     private ValueGetter<float>[] floatChecks = [];
@@ -251,6 +252,7 @@ internal sealed class ScoringRun : IDisposable
     {
         checkCursor?.Dispose();
         cursor.Dispose();
+        retiring?.GetAwaiter().GetResult();
     }
 
     private const int SizingSample = 1024;
@@ -342,8 +344,11 @@ internal sealed class ScoringRun : IDisposable
             {
                 if (checkCursor is not null)
                 {
-                    checkCursor.Dispose();
+                    // Disposing a text loader's cursor waits about 0.1 s for its threads: let a
+                    // worker wait, not the scoring loop (and the cores ML.NET would idle meanwhile).
+                    var retired = checkCursor;
                     checkCursor = null;
+                    retiring = Task.Run(retired.Dispose);
                 }
 
                 return;

@@ -78,6 +78,11 @@ internal sealed class DelimitedRecordReader
         RecordLine = line;
         recordLength = 0;
         fieldCount = 0;
+        if (c != Quote && TryReadPlainLine())
+        {
+            return true;
+        }
+
         while (true)
         {
             if (c == Quote)
@@ -99,6 +104,54 @@ internal sealed class DelimitedRecordReader
             EndLine(c);
             return true;
         }
+    }
+
+    /// <summary>
+    /// Reads the common record at once: one line, already whole in the buffer, with no quote, NUL or
+    /// replacement character. Its first character was just consumed. False (nothing consumed)
+    /// sends the record through the character-by-character path, which reports what is wrong.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryReadPlainLine()
+    {
+        var start = bufferPosition - 1;
+        var rest = buffer.AsSpan(start, bufferLength - start);
+        var length = rest.IndexOfAny('\n', '\r');
+        if (length < 0 || length > MaxRecordLength)
+        {
+            return false; // runs past the buffer (or is far too long): let the slow path refill or refuse
+        }
+
+        var text = rest[..length];
+        if (text.IndexOfAny(Quote, '\0', ReplacementCharacter) >= 0)
+        {
+            return false;
+        }
+
+        if (record.Length < length)
+        {
+            Array.Resize(ref record, Math.Min(Math.Max(length, record.Length * 2), MaxRecordLength));
+        }
+
+        var position = 0;
+        while (true)
+        {
+            var next = text[position..].IndexOf(delimiter);
+            var fieldEnd = next < 0 ? text.Length : position + next;
+            text[position..fieldEnd].CopyTo(record.AsSpan(recordLength));
+            recordLength += fieldEnd - position;
+            EndField();
+            if (next < 0)
+            {
+                break;
+            }
+
+            position = fieldEnd + 1;
+        }
+
+        bufferPosition = start + length;
+        EndLine(Next());
+        return true;
     }
 
     /// <summary>The current record's fields as strings (for the header).</summary>

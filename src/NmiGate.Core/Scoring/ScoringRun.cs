@@ -48,7 +48,6 @@ internal sealed class ScoringRun : IDisposable
     private int count;
 
     private DataViewRowCursor? checkCursor;
-    private Task? retiring;
     private long checkCursorRows;
     private bool checkEveryRow;
     private ValueGetter<float>[] floatChecks = [];
@@ -252,7 +251,6 @@ internal sealed class ScoringRun : IDisposable
     {
         checkCursor?.Dispose();
         cursor.Dispose();
-        retiring?.GetAwaiter().GetResult();
     }
 
     private const int SizingSample = 1024;
@@ -344,11 +342,8 @@ internal sealed class ScoringRun : IDisposable
             {
                 if (checkCursor is not null)
                 {
-                    // Disposing a text loader's cursor waits about 0.1 s for its threads: let a
-                    // worker wait, not the scoring loop (and the cores ML.NET would idle meanwhile).
-                    var retired = checkCursor;
+                    checkCursor.Dispose();
                     checkCursor = null;
-                    retiring = Task.Run(retired.Dispose);
                 }
 
                 return;

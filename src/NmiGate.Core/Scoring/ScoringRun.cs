@@ -47,7 +47,10 @@ internal sealed class ScoringRun : IDisposable
     private readonly ClusterKeys keys;
     private int count;
 
+    private readonly IDataView? checkPrefix;
+    private readonly DataViewSchema.Column[] prefixCheckColumns = [];
     private DataViewRowCursor? checkCursor;
+    private bool checkCursorOnPrefix;
     private long checkCursorRows;
     private bool checkEveryRow;
     private ValueGetter<float>[] floatChecks = [];
@@ -78,6 +81,13 @@ internal sealed class ScoringRun : IDisposable
                 : throw new InvalidOperationException($"Scored column {index} is not source column '{sourceSchema[index].Name}'.");
 
         checkColumns = plan.CrossChecks.Select(c => sourceSchema[c.SourceColumn]).ToArray();
+        if (checkColumns.Length > 0 && plan.Loader is not null && FilePrefixSource.ForLines(reader.Path, CrossCheckedRows + 1) is { } prefix)
+        {
+            // The first rows through the same loader, but from a source that ends after them.
+            checkPrefix = plan.Loader.Load(prefix);
+            prefixCheckColumns = plan.CrossChecks.Select(c => checkPrefix.Schema[c.SourceColumn]).ToArray();
+        }
+
         var watchColumns = plan.NaNWatches.Select(Scored).ToArray();
         cursor = scored.GetRowCursor([predictedColumn, .. watchColumns]);
         predicted = cursor.GetGetter<uint>(predictedColumn);
@@ -381,36 +391,56 @@ internal sealed class ScoringRun : IDisposable
         }
     }
 
-    /// <summary>Opens the loader-only cursor when needed and moves it to <paramref name="row"/> (0-based), the scoring cursor's row.</summary>
+    /// <summary>
+    /// Opens the loader-only cursor when needed and moves it to <paramref name="row"/> (0-based),
+    /// the scoring cursor's row. The first <see cref="CrossCheckedRows"/> rows are read from the
+    /// file's prefix when it could be cut; should the prefix end first (the loader counts lines
+    /// differently), the whole file is read from the top instead, and only its end is an error.
+    /// </summary>
     private void MoveCheckCursorTo(long row)
     {
         if (checkCursor is null)
         {
-            checkCursor = plan.Source.GetRowCursor(checkColumns);
-            checkCursorRows = 0;
-            floatChecks = new ValueGetter<float>[checkColumns.Length];
-            doubleChecks = new ValueGetter<double>[checkColumns.Length];
-            for (var i = 0; i < checkColumns.Length; i++)
-            {
-                if (plan.CrossChecks[i].IsDouble)
-                {
-                    doubleChecks[i] = checkCursor.GetGetter<double>(checkColumns[i]);
-                }
-                else
-                {
-                    floatChecks[i] = checkCursor.GetGetter<float>(checkColumns[i]);
-                }
-            }
+            OpenCheckCursor(onPrefix: checkPrefix is not null && row < CrossCheckedRows);
         }
 
         while (checkCursorRows <= row)
         {
-            if (!checkCursor.MoveNext())
+            if (!checkCursor!.MoveNext())
             {
+                if (checkCursorOnPrefix)
+                {
+                    checkCursor.Dispose();
+                    OpenCheckCursor(onPrefix: false);
+                    continue;
+                }
+
                 throw LoaderMismatch($"{reader.Path}({reader.LineNumber}): the model's loader ended after {checkCursorRows} rows, but the file goes on at this line.");
             }
 
             checkCursorRows++;
+        }
+    }
+
+    private void OpenCheckCursor(bool onPrefix)
+    {
+        var columns = onPrefix ? prefixCheckColumns : checkColumns;
+        var opened = (onPrefix ? checkPrefix! : plan.Source).GetRowCursor(columns);
+        checkCursor = opened;
+        checkCursorOnPrefix = onPrefix;
+        checkCursorRows = 0;
+        floatChecks = new ValueGetter<float>[columns.Length];
+        doubleChecks = new ValueGetter<double>[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (plan.CrossChecks[i].IsDouble)
+            {
+                doubleChecks[i] = opened.GetGetter<double>(columns[i]);
+            }
+            else
+            {
+                floatChecks[i] = opened.GetGetter<float>(columns[i]);
+            }
         }
     }
 

@@ -36,14 +36,14 @@ public static class GateCheck
         var previous = GateHistory.LastFor(history, version.Name);
         var sliceColumns = SliceColumnReader.Read(options, cancellationToken);
 
-        // Provenance hashes read the model and data once more: on a worker, while scoring runs.
-        var inputHashes = Task.Run(() => (Model: Sha256.OfFile(options.Model.Path.Value), Data: Sha256.OfFile(options.Data.Path.Value)), cancellationToken);
-        var (table, aligned, elapsed) = ScoreAgainstReference(options, loadReference, keepAligned: sliceColumns is not null || checkOptions.KeepRows, progress, cancellationToken);
+        // Provenance: the data file is hashed from the bytes scoring reads (one pass over it, and
+        // the very bytes scored); the model is small.
+        var (table, aligned, elapsed, dataSha256) = ScoreAgainstReference(options, loadReference, keepAligned: sliceColumns is not null || checkOptions.KeepRows, progress, cancellationToken);
+        var modelSha256 = Sha256.OfFile(options.Model.Path.Value);
         var slices = sliceColumns is null || aligned is null ? [] : sliceColumns.Split(aligned.Ids, aligned.ReferenceLabels, aligned.CandidateLabels);
         var evaluation = GateEvaluator.Evaluate(options, version.Name, table, slices, previous);
 
         var failedOnWarn = checkOptions.FailOnWarn && evaluation.Verdict == Verdict.Warn;
-        var (modelSha256, dataSha256) = inputHashes.GetAwaiter().GetResult();
         var provenance = new GateProvenance(
             modelSha256,
             dataSha256,
@@ -94,10 +94,10 @@ public static class GateCheck
     /// win over scoring's, as if it had been read first. With <paramref name="keepAligned"/> (slices
     /// and moved-id samples need each row's labels) the rows are also aligned by text.
     /// </summary>
-    internal static (ContingencyTable Table, AlignedPartitions? Aligned, TimeSpan Elapsed) ScoreAgainstReference(
+    internal static (ContingencyTable Table, AlignedPartitions? Aligned, TimeSpan Elapsed, string DataSha256) ScoreAgainstReference(
         GateOptions options, Func<CheckReference> load, bool keepAligned, IProgress<ScoringProgress>? progress, CancellationToken cancellationToken)
     {
-        var request = Request(options);
+        var request = Request(options) with { HashData = true };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var referenceTask = Task.Run(() =>
         {
@@ -126,17 +126,18 @@ public static class GateCheck
         var reference = referenceTask.GetAwaiter().GetResult();
         scoringError?.Throw();
         var rows = scored!.Rows;
+        var dataSha256 = scored.DataSha256!;
         var table = !keepAligned && reference.Hashed is { } hashed && !rows.HashCollision
             ? HashedAlignment.TryCount(hashed, rows.SortedHashes, rows.SortedKeys)
             : null;
         if (table is not null)
         {
-            return (table, null, scored.Elapsed);
+            return (table, null, scored.Elapsed, dataSha256);
         }
 
         // By text when some id is on one side only (the error lists them with their lines), ids share a hash, or slices or a report need the rows.
         var aligned = AlignedPartitions.Align(reference.Full().Partition, ScoredPartitionFactory.Create(request.DataPath, scored));
-        return (aligned.ToContingencyTable(), keepAligned ? aligned : null, scored.Elapsed);
+        return (aligned.ToContingencyTable(), keepAligned ? aligned : null, scored.Elapsed, dataSha256);
     }
 
     /// <summary>Scores the configured model on the configured data; the partition's labels are the cluster keys as text.</summary>

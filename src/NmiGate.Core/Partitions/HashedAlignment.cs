@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using NmiGate.Core.Metrics;
 
 namespace NmiGate.Core.Partitions;
@@ -11,6 +12,9 @@ namespace NmiGate.Core.Partitions;
 /// </summary>
 internal static class HashedAlignment
 {
+    /// <summary>Cluster keys below this find their table column in an array, not a dictionary.</summary>
+    private const int SmallKeys = 1024;
+
     /// <summary>
     /// The contingency table of the rows both sides share, or null when some id is in one side only
     /// (the caller then aligns by text, whose error lists those ids with their lines).
@@ -18,6 +22,7 @@ internal static class HashedAlignment
     /// <param name="reference">The reference, sorted by hash.</param>
     /// <param name="candidateHashes">The candidate's id hashes, ascending (entries past <paramref name="candidateKeys"/>' count are unused).</param>
     /// <param name="candidateKeys">The cluster key of each candidate hash, in the same order.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ContingencyTable? TryCount(HashedLabels reference, ulong[] candidateHashes, IReadOnlyList<uint> candidateKeys)
     {
         if (reference.RowCount != candidateKeys.Count)
@@ -27,6 +32,7 @@ internal static class HashedAlignment
 
         var keys = new List<uint>();
         var keyColumn = new Dictionary<uint, int>();
+        var smallKeyColumn = new int[SmallKeys]; // column + 1 of each small key (0: not seen yet), looked up per row
         var width = 0;
         var counts = new long[reference.Labels.Length * 16];
         var referenceHashes = reference.SortedHashes;
@@ -38,10 +44,19 @@ internal static class HashedAlignment
             }
 
             var key = candidateKeys[i];
-            if (!keyColumn.TryGetValue(key, out var column))
+            var column = key < SmallKeys ? smallKeyColumn[key] - 1 : keyColumn.GetValueOrDefault(key, -1);
+            if (column < 0)
             {
                 column = width++;
-                keyColumn.Add(key, column);
+                if (key < SmallKeys)
+                {
+                    smallKeyColumn[key] = column + 1;
+                }
+                else
+                {
+                    keyColumn.Add(key, column);
+                }
+
                 keys.Add(key);
                 if (width * reference.Labels.Length > counts.Length)
                 {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace NmiGate.Core.Partitions;
@@ -25,6 +26,10 @@ internal static class HashedPartitionReader
         }
     }
 
+    /// <summary>Labels looked up by a linear scan before the dictionary: the usual handful of clusters is found faster so.</summary>
+    private const int FewLabels = 16;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static HashedLabels? Read(DelimitedRecordReader reader, int expectedRows)
     {
         if (!reader.Read() || reader.FieldCount != 2)
@@ -44,6 +49,7 @@ internal static class HashedPartitionReader
         var codes = new ushort[expectedRows];
         var count = 0;
         var labels = new Dictionary<string, int>(StringComparer.Ordinal);
+        var recent = new string?[FewLabels];
         var labelLookup = labels.GetAlternateLookup<ReadOnlySpan<char>>();
         var previous = new char[256];
         var previousLength = -1;
@@ -75,7 +81,8 @@ internal static class HashedPartitionReader
             id.CopyTo(previous);
             previousLength = id.Length;
 
-            if (!labelLookup.TryGetValue(cluster, out var code))
+            var code = FewLabelsCode(cluster, recent);
+            if (code < 0 && !labelLookup.TryGetValue(cluster, out code))
             {
                 code = labels.Count;
                 if (code > ushort.MaxValue)
@@ -83,7 +90,12 @@ internal static class HashedPartitionReader
                     return null; // more clusters than a compact code holds: align by text
                 }
 
-                labels.Add(cluster.ToString(), code);
+                var label = cluster.ToString();
+                labels.Add(label, code);
+                if (code < recent.Length)
+                {
+                    recent[code] = label;
+                }
             }
 
             hashes[count] = IdHash.Of(id);
@@ -96,7 +108,7 @@ internal static class HashedPartitionReader
             return null;
         }
 
-        Array.Sort(hashes, codes);
+        HashSort.Sort(hashes.AsSpan(), codes.AsSpan());
         for (var i = 1; i < hashes.Length; i++)
         {
             if (hashes[i] == hashes[i - 1])
@@ -112,5 +124,19 @@ internal static class HashedPartitionReader
         }
 
         return new HashedLabels(hashes, codes, names);
+    }
+
+    /// <summary>The code of <paramref name="cluster"/> among the first labels seen, or -1.</summary>
+    private static int FewLabelsCode(ReadOnlySpan<char> cluster, string?[] recent)
+    {
+        for (var code = 0; code < recent.Length && recent[code] is { } label; code++)
+        {
+            if (cluster.SequenceEqual(label))
+            {
+                return code;
+            }
+        }
+
+        return -1;
     }
 }

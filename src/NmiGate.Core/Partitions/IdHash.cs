@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NmiGate.Core.Partitions;
@@ -15,6 +16,7 @@ internal static class IdHash
     private const ulong C1 = 0x87c37b91114253d5;
     private const ulong C2 = 0x4cf5ad432745937f;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Of(ReadOnlySpan<char> id)
     {
         var bytes = MemoryMarshal.AsBytes(id);
@@ -40,8 +42,10 @@ internal static class IdHash
         return Finish(h ^ (ulong)bytes.Length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong MixKey(ulong k) => BitOperations.RotateLeft(k * C1, 31) * C2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Finish(ulong h)
     {
         h ^= h >> 33;

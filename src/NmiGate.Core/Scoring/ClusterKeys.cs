@@ -1,4 +1,5 @@
 using System.Collections;
+using NmiGate.Core.Partitions;
 
 namespace NmiGate.Core.Scoring;
 
@@ -61,12 +62,12 @@ internal sealed class ClusterKeys : IReadOnlyList<uint>
         if (large.Length > 0)
         {
             Array.Copy(large, copy.large, Count);
-            Array.Sort(hashes, copy.large, 0, Count);
+            HashSort.Sort(hashes.AsSpan(0, Count), copy.large.AsSpan(0, Count));
         }
         else
         {
             Array.Copy(small, copy.small, Count);
-            Array.Sort(hashes, copy.small, 0, Count);
+            HashSort.Sort(hashes.AsSpan(0, Count), copy.small.AsSpan(0, Count));
         }
 
         return copy;

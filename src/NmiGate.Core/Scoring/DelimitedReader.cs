@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NmiGate.Core.Registry;
 
 namespace NmiGate.Core.Scoring;
 
@@ -28,12 +29,26 @@ internal sealed class DelimitedReader : IDisposable
     private int[] fieldStarts = new int[16];
     private int[] fieldLengths = new int[16];
     private bool[] fieldEscaped = new bool[16];
+    private bool isSplit;
+    private int fieldCount;
 
-    public DelimitedReader(string path, char separator)
+    private readonly HashingReadStream? hashing;
+
+    /// <param name="path">The file.</param>
+    /// <param name="separator">The field separator.</param>
+    /// <param name="sha256">Whether to SHA-256 the file's bytes as they are read (see <see cref="FinishSha256"/>), saving a second read for provenance.</param>
+    public DelimitedReader(string path, char separator, bool sha256 = false)
     {
         Path = path;
         this.separator = separator;
-        reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
+        Stream file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: sha256 ? 1 : 1 << 16, FileOptions.SequentialScan);
+        if (sha256)
+        {
+            // StreamReader reads 64 KiB at a time itself: the FileStream needs no buffer of its own.
+            file = hashing = new HashingReadStream(file);
+        }
+
+        reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
     }
 
     /// <summary>The field separator.</summary>
@@ -52,7 +67,14 @@ internal sealed class DelimitedReader : IDisposable
     public long LineNumber { get; private set; }
 
     /// <summary>Number of fields in the current line.</summary>
-    public int FieldCount { get; private set; }
+    public int FieldCount
+    {
+        get
+        {
+            EnsureSplit();
+            return fieldCount;
+        }
+    }
 
     /// <summary>Reads the header row; false when the file has no non-empty line.</summary>
     public bool ReadHeader()
@@ -62,7 +84,8 @@ internal sealed class DelimitedReader : IDisposable
             return false;
         }
 
-        var names = new string[FieldCount];
+        EnsureSplit();
+        var names = new string[fieldCount];
         for (var i = 0; i < names.Length; i++)
         {
             names[i] = GetString(i).Trim();
@@ -73,10 +96,84 @@ internal sealed class DelimitedReader : IDisposable
     }
 
     /// <summary>Advances to the next data row and splits it; false at the end of the file.</summary>
-    public bool ReadRow() => ReadLine();
+    public bool ReadRow()
+    {
+        if (!ReadLine())
+        {
+            return false;
+        }
+
+        EnsureSplit();
+        return true;
+    }
+
+    /// <summary>
+    /// Advances to the next data row without splitting it yet: the first look at its fields splits
+    /// it (and reports a malformed quote then), so a row that <see cref="TryReadPlainNumbers"/>
+    /// accepts is never split. False at the end of the file.
+    /// </summary>
+    public bool ReadRowUnsplit() => ReadLine();
+
+    /// <summary>
+    /// Whether the current row is the common, cheap case: no quote anywhere, <see cref="Header"/>'s
+    /// number of fields, a non-blank id in field <paramref name="idField"/> and a plain decimal
+    /// number (<see cref="PlainNumberRun"/>) in every other field. Every check made field by field
+    /// passes on such a row; false only means the row must be read field by field.
+    /// </summary>
+    public bool TryReadPlainNumbers(int idField, out ReadOnlySpan<char> id)
+    {
+        id = default;
+        if (!PlainNumberRun.Supports(separator))
+        {
+            return false;
+        }
+
+        var line = buffer.AsSpan(lineStart, lineLength);
+        var idStart = 0;
+        for (var field = 0; field < idField; field++)
+        {
+            var next = line[idStart..].IndexOf(separator);
+            if (next < 0)
+            {
+                return false;
+            }
+
+            idStart += next + 1;
+        }
+
+        var idLength = line[idStart..].IndexOf(separator);
+        var idEnd = idLength < 0 ? line.Length : idStart + idLength;
+        id = line[idStart..idEnd];
+        if (id.IsWhiteSpace() || id.Contains('"'))
+        {
+            return false;
+        }
+
+        var fields = idField + 1;
+        if (idField > 0 && !PlainNumberRun.TryMatch(line[..(idStart - 1)], separator, out _))
+        {
+            return false;
+        }
+
+        if (idEnd < line.Length)
+        {
+            if (!PlainNumberRun.TryMatch(line[(idEnd + 1)..], separator, out var separators))
+            {
+                return false;
+            }
+
+            fields += separators + 1;
+        }
+
+        return fields == Header.Count;
+    }
 
     /// <summary>The i-th field without its surrounding quotes (escaped quotes still doubled).</summary>
-    public ReadOnlySpan<char> GetField(int index) => buffer.AsSpan(fieldStarts[index], fieldLengths[index]);
+    public ReadOnlySpan<char> GetField(int index)
+    {
+        EnsureSplit();
+        return buffer.AsSpan(fieldStarts[index], fieldLengths[index]);
+    }
 
     /// <summary>The i-th field as a string, quotes removed and unescaped.</summary>
     public string GetString(int index)
@@ -86,13 +183,24 @@ internal sealed class DelimitedReader : IDisposable
     }
 
     /// <summary>Whether field <paramref name="index"/> was quoted with an escaped quote inside (<see cref="GetField"/> still shows it doubled).</summary>
-    public bool IsEscaped(int index) => fieldEscaped[index];
+    public bool IsEscaped(int index)
+    {
+        EnsureSplit();
+        return fieldEscaped[index];
+    }
 
     /// <summary>Whether the current line holds a quote character anywhere.</summary>
     public bool LineHasQuote => buffer.AsSpan(lineStart, lineLength).Contains('"');
 
     /// <summary>The current line as written (for messages).</summary>
     public string CurrentLineText => buffer.AsSpan(lineStart, lineLength).ToString();
+
+    /// <summary>
+    /// The SHA-256 of the whole file (lower-case hex), reading whatever is left unread; only for a
+    /// reader opened with <c>sha256: true</c>, and only once.
+    /// </summary>
+    public string FinishSha256() =>
+        (hashing ?? throw new InvalidOperationException("The reader was not opened to hash the file.")).FinishHex();
 
     public void Dispose() => reader.Dispose();
 
@@ -120,8 +228,17 @@ internal sealed class DelimitedReader : IDisposable
                     LineNumber);
             }
 
-            Split();
+            isSplit = false;
             return true;
+        }
+    }
+
+    private void EnsureSplit()
+    {
+        if (!isSplit)
+        {
+            Split();
+            isSplit = true;
         }
     }
 
@@ -235,7 +352,7 @@ internal sealed class DelimitedReader : IDisposable
             }
         }
 
-        FieldCount = count;
+        fieldCount = count;
     }
 
     /// <summary>Splits a quoted field whose content starts at <paramref name="start"/>; returns the position after the closing quote.</summary>

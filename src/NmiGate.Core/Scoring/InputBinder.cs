@@ -62,7 +62,7 @@ internal static class InputBinder
             }
         }
 
-        return new InputPlan(source, ModelInputKind.StoredLoader, [], crossChecks, watches);
+        return new InputPlan(source, ModelInputKind.StoredLoader, [], crossChecks, watches) { Loader = loader };
     }
 
     private static InputPlan BindInputSchema(

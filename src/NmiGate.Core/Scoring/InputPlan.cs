@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace NmiGate.Core.Scoring;
 
@@ -13,7 +14,11 @@ internal sealed record InputPlan(
     ModelInputKind Kind,
     IReadOnlyList<NumericField> NumericFields,
     IReadOnlyList<LoaderCrossCheck> CrossChecks,
-    IReadOnlyList<int> NaNWatches);
+    IReadOnlyList<int> NaNWatches)
+{
+    /// <summary>The stored loader that built <see cref="Source"/>, when there is one (it can also read a part of the file).</summary>
+    public IDataLoader<IMultiStreamSource>? Loader { get; init; }
+}
 
 /// <summary>A data column whose values must be numbers.</summary>
 /// <param name="FieldIndex">Index in the header.</param>

@@ -46,7 +46,7 @@ public static class PartitionScorer
         }
 
         var separator = ResolveSeparator(request);
-        using var reader = new DelimitedReader(dataPath, separator);
+        using var reader = new DelimitedReader(dataPath, separator, sha256: request.HashData);
         if (!reader.ReadHeader())
         {
             throw new ScoringException(
@@ -89,7 +89,10 @@ public static class PartitionScorer
 
         progress?.Report(new ScoringProgress(run.RowCount, clock.Elapsed));
         var hashedRows = new ScoredRows(dataPath, separator, idField, sortedHashes, sortedKeys, collision, run.OrderDigest);
-        return new ScoredPartition(hashedRows, run.Keys, clock.Elapsed, plan.Kind);
+        return new ScoredPartition(hashedRows, run.Keys, clock.Elapsed, plan.Kind)
+        {
+            DataSha256 = request.HashData ? reader.FinishSha256() : null,
+        };
     }
 
     private static char ResolveSeparator(ScoringRequest request)

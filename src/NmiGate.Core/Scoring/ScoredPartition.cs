@@ -39,6 +39,9 @@ public sealed class ScoredPartition
 
     /// <summary>How the data file was turned into the model's input.</summary>
     public ModelInputKind InputKind { get; }
+
+    /// <summary>SHA-256 (lower-case hex) of the data file's bytes as scoring read them, when <see cref="ScoringRequest.HashData"/> asked for it.</summary>
+    internal string? DataSha256 { get; init; }
 }
 
 /// <summary>The scored file's ids as hashes, sorted, with their keys, and how to read their text back.</summary>

@@ -21,4 +21,7 @@ public sealed record ScoringRequest(string ModelPath, string DataPath, string Id
 
     /// <summary>How many ids an error lists at most (e.g. unassigned rows).</summary>
     public int MaxReportedIds { get; init; } = 10;
+
+    /// <summary>Whether to SHA-256 the data file from the bytes scoring reads (<see cref="ScoredPartition.DataSha256"/>), for provenance.</summary>
+    internal bool HashData { get; init; }
 }

@@ -39,12 +39,18 @@ internal sealed class ScoringRun : IDisposable
     private readonly long fileLength;
     private readonly long headerCharacters;
 
+    // False when the id column also feeds the model: its value must then be checked as a number.
+    private readonly bool plainRowsSuffice;
+
     // Per row, file order: the id's hash and the cluster key. Arrays sized once (see ReserveForEstimatedRows).
     private ulong[] hashes = new ulong[SizingSample];
     private readonly ClusterKeys keys;
     private int count;
 
+    private readonly IDataView? checkPrefix;
+    private readonly DataViewSchema.Column[] prefixCheckColumns = [];
     private DataViewRowCursor? checkCursor;
+    private bool checkCursorOnPrefix;
     private long checkCursorRows;
     private bool checkEveryRow;
     private ValueGetter<float>[] floatChecks = [];
@@ -64,6 +70,7 @@ internal sealed class ScoringRun : IDisposable
         this.plan = plan;
         fileLength = new FileInfo(reader.Path).Length;
         headerCharacters = reader.CharactersRead;
+        plainRowsSuffice = plan.NumericFields.All(f => f.FieldIndex != idField) && plan.CrossChecks.All(c => c.FieldIndex != idField);
 
         // The model's output schema keeps its input columns at their indices (hidden when a
         // transform reuses the name), so source column i is scored column i.
@@ -74,6 +81,13 @@ internal sealed class ScoringRun : IDisposable
                 : throw new InvalidOperationException($"Scored column {index} is not source column '{sourceSchema[index].Name}'.");
 
         checkColumns = plan.CrossChecks.Select(c => sourceSchema[c.SourceColumn]).ToArray();
+        if (checkColumns.Length > 0 && plan.Loader is not null && FilePrefixSource.ForLines(reader.Path, CrossCheckedRows + 1) is { } prefix)
+        {
+            // The first rows through the same loader, but from a source that ends after them.
+            checkPrefix = plan.Loader.Load(prefix);
+            prefixCheckColumns = plan.CrossChecks.Select(c => checkPrefix.Schema[c.SourceColumn]).ToArray();
+        }
+
         var watchColumns = plan.NaNWatches.Select(Scored).ToArray();
         cursor = scored.GetRowCursor([predictedColumn, .. watchColumns]);
         predicted = cursor.GetGetter<uint>(predictedColumn);
@@ -121,11 +135,12 @@ internal sealed class ScoringRun : IDisposable
                 innerException: error);
         }
 
-        var hasFileRow = reader.ReadRow();
+        var hasFileRow = reader.ReadRowUnsplit();
         if (!hasModelRow)
         {
             if (hasFileRow)
             {
+                _ = reader.FieldCount; // a malformed row is reported as such first
                 throw LoaderMismatch($"{reader.Path}({reader.LineNumber}): the model's input ended after {RowCount} rows, but the file goes on at this line.");
             }
 
@@ -137,8 +152,12 @@ internal sealed class ScoringRun : IDisposable
             throw LoaderMismatch($"{reader.Path}: the model's input has more rows than the file's {RowCount} data rows (is its loader reading the header as data?).");
         }
 
-        var hash = ValidateRow();
-        CrossCheck();
+        // Nearly every row is quote-free plain numbers around the id: then every check of
+        // ValidateRow and CrossCheck's number checks pass, and the row need not even be split.
+        ReadOnlySpan<char> plainId = default;
+        var plain = plainRowsSuffice && reader.TryReadPlainNumbers(idField, out plainId);
+        var hash = plain ? IdHash.Of(plainId) : ValidateRow();
+        CrossCheck(plain);
         WatchForNaN();
         predicted(ref key);
         if (key == 0)
@@ -310,7 +329,7 @@ internal sealed class ScoringRun : IDisposable
     /// A stored loader reads columns by position: each value must parse, and on the rows checked
     /// (see the class remarks) equal what the loader read from the header column of the same name.
     /// </summary>
-    private void CrossCheck()
+    private void CrossCheck(bool plainRow)
     {
         var checks = plan.CrossChecks;
         if (checks.Count == 0)
@@ -318,7 +337,7 @@ internal sealed class ScoringRun : IDisposable
             return;
         }
 
-        for (var i = 0; i < checks.Count; i++)
+        for (var i = 0; i < checks.Count && !plainRow; i++)
         {
             if (!NumberText.IsNumber(reader.GetField(checks[i].FieldIndex)))
             {
@@ -329,7 +348,7 @@ internal sealed class ScoringRun : IDisposable
         var row = count; // 0-based index of the current row
         if (!checkEveryRow && row >= CrossCheckedRows)
         {
-            if (!reader.LineHasQuote)
+            if (plainRow || !reader.LineHasQuote)
             {
                 if (checkCursor is not null)
                 {
@@ -372,36 +391,56 @@ internal sealed class ScoringRun : IDisposable
         }
     }
 
-    /// <summary>Opens the loader-only cursor when needed and moves it to <paramref name="row"/> (0-based), the scoring cursor's row.</summary>
+    /// <summary>
+    /// Opens the loader-only cursor when needed and moves it to <paramref name="row"/> (0-based),
+    /// the scoring cursor's row. The first <see cref="CrossCheckedRows"/> rows are read from the
+    /// file's prefix when it could be cut; should the prefix end first (the loader counts lines
+    /// differently), the whole file is read from the top instead, and only its end is an error.
+    /// </summary>
     private void MoveCheckCursorTo(long row)
     {
         if (checkCursor is null)
         {
-            checkCursor = plan.Source.GetRowCursor(checkColumns);
-            checkCursorRows = 0;
-            floatChecks = new ValueGetter<float>[checkColumns.Length];
-            doubleChecks = new ValueGetter<double>[checkColumns.Length];
-            for (var i = 0; i < checkColumns.Length; i++)
-            {
-                if (plan.CrossChecks[i].IsDouble)
-                {
-                    doubleChecks[i] = checkCursor.GetGetter<double>(checkColumns[i]);
-                }
-                else
-                {
-                    floatChecks[i] = checkCursor.GetGetter<float>(checkColumns[i]);
-                }
-            }
+            OpenCheckCursor(onPrefix: checkPrefix is not null && row < CrossCheckedRows);
         }
 
         while (checkCursorRows <= row)
         {
-            if (!checkCursor.MoveNext())
+            if (!checkCursor!.MoveNext())
             {
+                if (checkCursorOnPrefix)
+                {
+                    checkCursor.Dispose();
+                    OpenCheckCursor(onPrefix: false);
+                    continue;
+                }
+
                 throw LoaderMismatch($"{reader.Path}({reader.LineNumber}): the model's loader ended after {checkCursorRows} rows, but the file goes on at this line.");
             }
 
             checkCursorRows++;
+        }
+    }
+
+    private void OpenCheckCursor(bool onPrefix)
+    {
+        var columns = onPrefix ? prefixCheckColumns : checkColumns;
+        var opened = (onPrefix ? checkPrefix! : plan.Source).GetRowCursor(columns);
+        checkCursor = opened;
+        checkCursorOnPrefix = onPrefix;
+        checkCursorRows = 0;
+        floatChecks = new ValueGetter<float>[columns.Length];
+        doubleChecks = new ValueGetter<double>[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (plan.CrossChecks[i].IsDouble)
+            {
+                doubleChecks[i] = opened.GetGetter<double>(columns[i]);
+            }
+            else
+            {
+                floatChecks[i] = opened.GetGetter<float>(columns[i]);
+            }
         }
     }
 

@@ -26,6 +26,40 @@ public sealed class HashedScoringTests(ScoringFixture fixture)
     }
 
     [Fact]
+    public void A_quoted_row_among_the_sampled_rows_of_a_long_file_is_cross_checked_with_NMIG3015()
+    {
+        // The sampled rows are read from the file's first lines only (blank lines do not count);
+        // the quoted row lies inside them, and the file goes on well past them.
+        var lines = Rows(ScoringRun.CrossCheckedRows + 2000).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        lines[3000] = "\"z,1\",0.1,1,2,3";
+        for (var i = 3500; i > 0; i -= 500)
+        {
+            lines.Insert(i, string.Empty);
+        }
+
+        var data = fixture.WriteText("early-quote.csv", Header + string.Join('\n', lines) + "\n");
+
+        var error = Assert.Throws<ScoringException>(() => PartitionScorer.Score(new ScoringRequest(fixture.Scalar.WithLoader, data, "id")));
+
+        Assert.Equal(ScoringErrorCodes.StoredLoaderMismatch, error.Code);
+        Assert.Equal(3008, error.Line); // header, 3000 rows and 6 blank lines before it
+        Assert.Contains($"{data}(3008): the loader stored in the model reads column 'x1' of id 'z,1' as NaN, but the file's column 'x1' holds '0.1'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_clean_file_scores_the_same_with_its_sampled_rows_read_from_a_prefix()
+    {
+        var rows = ScoringRun.CrossCheckedRows + 3000;
+        var data = fixture.WriteText("long.csv", Header + Rows(rows));
+
+        var withLoader = PartitionScorer.Score(new ScoringRequest(fixture.Scalar.WithLoader, data, "id"));
+        var bySchema = PartitionScorer.Score(new ScoringRequest(fixture.Scalar.SchemaOnly, data, "id"));
+
+        Assert.Equal(rows, withLoader.RowCount);
+        Assert.Equal(bySchema.ClusterIds, withLoader.ClusterIds);
+    }
+
+    [Fact]
     public void Duplicates_far_apart_report_the_first_repeat_in_file_order_with_both_lines()
     {
         // Rows r0..r5999; "r100" repeats at data row 3000 and "r50" at data row 5000: the first

@@ -260,6 +260,23 @@ public sealed class ScoringErrorTests(ScoringFixture fixture)
     }
 
     [Fact]
+    public void Id_column_that_also_feeds_the_model_is_checked_as_a_number_on_every_row()
+    {
+        // Rows of plain numbers skip the field-by-field checks, but not when the id is one of them.
+        var data = fixture.WriteText("id-feature.csv", Header + "1,1,2,3,4\n2,1,2,3,4\nc,1,2,3,4\n");
+        var request = new ScoringRequest(fixture.Vector.NoInputDescription, data, "id")
+        {
+            ColumnMap = new Dictionary<string, IReadOnlyList<string>> { ["Features"] = ["id", "x2", "x3", "x4"] },
+        };
+
+        var error = Fails(request, ScoringErrorCodes.NonNumericValue);
+
+        Assert.Equal(4, error.Line);
+        Assert.Equal("id", error.Column);
+        Assert.Contains($"{data}(4): column 'id' of id 'c' holds 'c', which is not a number (it feeds model input 'Features')", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Non_numeric_value_inside_a_stored_loader_vector_fails_with_NMIG3008()
     {
         var data = fixture.WriteText("bad.csv", Header + "a,1,2,3,4\nb,1,2,oops,4\n");

@@ -25,7 +25,8 @@ internal sealed class ReplicateStatistics
     private readonly PoissonizedMultinomial sampler;
     private readonly int[] slotReference;
     private readonly int[] slotCandidate;
-    private readonly long[] slotCounts;
+    private readonly int[]? narrowCounts;
+    private readonly long[]? wideCounts;
     private readonly (int Row, int Start, int End)[] rowRuns;
     private readonly Dictionary<(long A, long B), double> pairSums = [];
     private readonly long[] rowSums;
@@ -52,7 +53,8 @@ internal sealed class ReplicateStatistics
             slotCandidate[slot] = table.CellCandidates[slots[slot]];
         }
 
-        slotCounts = new long[slots.Length];
+        narrowCounts = sampler.Trials <= int.MaxValue ? new int[slots.Length] : null;
+        wideCounts = narrowCounts is null ? new long[slots.Length] : null;
         rowRuns = RowRuns(slotReference.AsSpan(0, sampler.SmallSlotCount));
         rowSums = new long[table.ReferenceClusterCount];
         columnSums = new long[table.CandidateClusterCount];
@@ -64,7 +66,8 @@ internal sealed class ReplicateStatistics
     private ReplicateStatistics(ReplicateStatistics layout)
     {
         (sampler, slotReference, slotCandidate, rowRuns) = (layout.sampler, layout.slotReference, layout.slotCandidate, layout.rowRuns);
-        slotCounts = new long[layout.slotCounts.Length];
+        narrowCounts = layout.narrowCounts is not null ? new int[slotReference.Length] : null;
+        wideCounts = narrowCounts is null ? new long[slotReference.Length] : null;
         rowSums = new long[layout.rowSums.Length];
         columnSums = new long[layout.columnSums.Length];
         rowSizes = new long[rowSums.Length];
@@ -104,11 +107,24 @@ internal sealed class ReplicateStatistics
     public void Draw(ref Xoshiro256StarStar rng)
     {
         var trials = sampler.Trials;
-        var drawn = sampler.DrawPoissonCounts(ref rng, slotCounts);
-        sampler.TopUp(ref rng, slotCounts, trials - drawn);
 
-        // Σ n² ≤ N²: 64-bit sums suffice below 2³¹ rows (the usual case, and faster).
-        var (xLogX, squares) = trials < 1L << 31 ? Sweep<long>() : Sweep<Int128>();
+        // Below 2³¹ rows (the usual case) no count passes int.MaxValue and Σ n² ≤ N² fits 64 bits:
+        // 32-bit counts halve the memory each replicate writes and reads.
+        (double XLogX, Int128 Squares) sums;
+        if (narrowCounts is not null)
+        {
+            var drawn = sampler.DrawPoissonCounts(ref rng, narrowCounts.AsSpan());
+            sampler.TopUp(ref rng, narrowCounts.AsSpan(), trials - drawn);
+            sums = Sweep<int, long>(narrowCounts);
+        }
+        else
+        {
+            var drawn = sampler.DrawPoissonCounts(ref rng, wideCounts.AsSpan());
+            sampler.TopUp(ref rng, wideCounts.AsSpan(), trials - drawn);
+            sums = Sweep<long, Int128>(wideCounts!);
+        }
+
+        var (xLogX, squares) = sums;
         RowCount = trials;
         SumCellXLogX = xLogX;
         SumCellSquares = squares;
@@ -121,7 +137,8 @@ internal sealed class ReplicateStatistics
     /// order, so in row order) one row run at a time, the others (grouped by table, so rows
     /// alternate) slot by slot.
     /// </summary>
-    private (double XLogX, Int128 Squares) Sweep<TSquares>()
+    private (double XLogX, Int128 Squares) Sweep<TCount, TSquares>(TCount[] slotCounts)
+        where TCount : struct, System.Numerics.IBinaryInteger<TCount>
         where TSquares : struct, System.Numerics.IBinaryInteger<TSquares>
     {
         Array.Clear(rowSums);
@@ -131,14 +148,14 @@ internal sealed class ReplicateStatistics
         long bits = 0;
         foreach (var (row, start, end) in rowRuns)
         {
-            var run = SweepRun<TSquares>(slotCounts.AsSpan(start..end), slotCandidate.AsSpan(start..end), columnSums);
+            var run = SweepRun<TCount, TSquares>(slotCounts.AsSpan(start..end), slotCandidate.AsSpan(start..end), columnSums);
             rowSums[row] += run.RowSum;
             xLogX += run.XLogX;
             squares += run.Squares;
             bits |= run.Bits;
         }
 
-        var rest = SweepSlots<TSquares>(
+        var rest = SweepSlots<TCount, TSquares>(
             slotCounts.AsSpan(sampler.SmallSlotCount), slotReference.AsSpan(sampler.SmallSlotCount), slotCandidate.AsSpan(sampler.SmallSlotCount), rowSums, columnSums);
         xLogX += rest.XLogX;
         squares += rest.Squares;
@@ -148,8 +165,9 @@ internal sealed class ReplicateStatistics
         // sums counted those as 0; add n·ln n for them, which only such tables pay for.
         if (bits >= SmallXLogX.Length)
         {
-            foreach (var count in slotCounts)
+            foreach (var value in slotCounts)
             {
+                var count = long.CreateTruncating(value);
                 if (count >= SmallXLogX.Length)
                 {
                     xLogX += count * Math.Log(count);
@@ -165,8 +183,9 @@ internal sealed class ReplicateStatistics
     /// different rows do not wait on each other's row sum), Σ n·ln n by table as in
     /// <see cref="SweepRun"/>, Σ n².
     /// </summary>
-    private static (double XLogX, TSquares Squares, long Bits) SweepSlots<TSquares>(
-        ReadOnlySpan<long> counts, ReadOnlySpan<int> references, ReadOnlySpan<int> candidates, Span<long> rows, Span<long> columns)
+    private static (double XLogX, TSquares Squares, long Bits) SweepSlots<TCount, TSquares>(
+        ReadOnlySpan<TCount> counts, ReadOnlySpan<int> references, ReadOnlySpan<int> candidates, Span<long> rows, Span<long> columns)
+        where TCount : struct, System.Numerics.IBinaryInteger<TCount>
         where TSquares : struct, System.Numerics.IBinaryInteger<TSquares>
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(SmallXLogX);
@@ -176,7 +195,7 @@ internal sealed class ReplicateStatistics
         var slot = 0;
         for (; slot + 1 < counts.Length; slot += 2)
         {
-            var (first, second) = (counts[slot], counts[slot + 1]);
+            var (first, second) = (long.CreateTruncating(counts[slot]), long.CreateTruncating(counts[slot + 1]));
             bits |= first | second;
             rows[references[slot]] += first;
             rows[references[slot + 1]] += second;
@@ -190,7 +209,7 @@ internal sealed class ReplicateStatistics
 
         if (slot < counts.Length)
         {
-            var count = counts[slot];
+            var count = long.CreateTruncating(counts[slot]);
             bits |= count;
             rows[references[slot]] += count;
             columns[candidates[slot]] += count;
@@ -208,8 +227,9 @@ internal sealed class ReplicateStatistics
     /// count is OR-ed into <c>Bits</c> to tell whether any was), Σ n². Branch-free, and no call, so
     /// the sums stay in registers.
     /// </summary>
-    private static (long RowSum, double XLogX, TSquares Squares, long Bits) SweepRun<TSquares>(
-        ReadOnlySpan<long> counts, ReadOnlySpan<int> candidates, Span<long> columns)
+    private static (long RowSum, double XLogX, TSquares Squares, long Bits) SweepRun<TCount, TSquares>(
+        ReadOnlySpan<TCount> counts, ReadOnlySpan<int> candidates, Span<long> columns)
+        where TCount : struct, System.Numerics.IBinaryInteger<TCount>
         where TSquares : struct, System.Numerics.IBinaryInteger<TSquares>
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(SmallXLogX);
@@ -222,7 +242,7 @@ internal sealed class ReplicateStatistics
         var slot = 0;
         for (; slot + 1 < counts.Length; slot += 2)
         {
-            var (first, second) = (counts[slot], counts[slot + 1]);
+            var (first, second) = (long.CreateTruncating(counts[slot]), long.CreateTruncating(counts[slot + 1]));
             rowSum += first + second;
             bits |= first | second;
             columns[candidates[slot]] += first;
@@ -235,7 +255,7 @@ internal sealed class ReplicateStatistics
 
         if (slot < counts.Length)
         {
-            var count = counts[slot];
+            var count = long.CreateTruncating(counts[slot]);
             rowSum += count;
             bits |= count;
             columns[candidates[slot]] += count;

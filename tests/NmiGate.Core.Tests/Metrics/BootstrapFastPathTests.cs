@@ -47,6 +47,13 @@ public sealed class BootstrapFastPathTests
     }
 
     [Fact]
+    public void A_table_past_int_max_rows_matches_too() =>
+        // More than 2³¹ rows: the replicate's counts are 64-bit and Σ n² is summed in 128 bits.
+        AssertSumsMatchTables(
+            ContingencyTable.FromCounts([("a", "x", 1_500_000_000L), ("a", "y", 3L), ("b", "y", 1_200_000_000L), ("b", "x", 700L), ("c", "z", 2_000L), ("c", "x", 1L)]),
+            replicates: 30);
+
+    [Fact]
     public void A_table_with_only_large_cells_matches_too() =>
         AssertSumsMatchTables(BootstrapTests.NoisyTable(scale: 50), replicates: 200);
 

@@ -175,8 +175,15 @@ internal sealed class PoissonizedMultinomial
     /// The first part of a draw: writes every slot's Poisson count and returns their sum
     /// S ≤ <see cref="Trials"/>; <see cref="TopUp"/> completes it.
     /// </summary>
-    public long DrawPoissonCounts(ref Xoshiro256StarStar rng, Span<long> slotCounts)
+    /// <typeparam name="T">The count type: <c>int</c> halves the memory a draw writes and reads (only when no count can pass int.MaxValue: fewer trials), <c>long</c> otherwise.</typeparam>
+    public long DrawPoissonCounts<T>(ref Xoshiro256StarStar rng, Span<T> slotCounts)
+        where T : struct, System.Numerics.IBinaryInteger<T>
     {
+        if (typeof(T) == typeof(int) && trials > int.MaxValue)
+        {
+            throw new InvalidOperationException($"{trials} trials can put more than int.MaxValue in one slot: draw into long counts.");
+        }
+
         if (slotCounts.Length != slotCells.Length)
         {
             throw new ArgumentException($"Expected {slotCells.Length} slot counts to fill, got a span of {slotCounts.Length}.", nameof(slotCounts));
@@ -184,7 +191,12 @@ internal sealed class PoissonizedMultinomial
 
         if (trials > MaxPoissonTrials)
         {
-            Multinomial.Sample(ref rng, trials, slotWeights, slotCounts);
+            if (typeof(T) != typeof(long))
+            {
+                throw new InvalidOperationException("Past MaxPoissonTrials the draw needs long counts.");
+            }
+
+            Multinomial.Sample(ref rng, trials, slotWeights, System.Runtime.InteropServices.MemoryMarshal.Cast<T, long>(slotCounts));
             return trials;
         }
 
@@ -208,7 +220,8 @@ internal sealed class PoissonizedMultinomial
     /// The second part of a draw: <paramref name="remaining"/> = <see cref="Trials"/> − S more trials,
     /// each landing in the slot of cell i with probability wᵢ / Σ w, exactly.
     /// </summary>
-    public void TopUp(ref Xoshiro256StarStar rng, Span<long> slotCounts, long remaining)
+    public void TopUp<T>(ref Xoshiro256StarStar rng, Span<T> slotCounts, long remaining)
+        where T : struct, System.Numerics.IBinaryInteger<T>
     {
         var generator = rng; // a local copy: through the reference every step would go through memory
         for (long r = 0; r < remaining; r++)
@@ -219,7 +232,8 @@ internal sealed class PoissonizedMultinomial
         rng = generator;
     }
 
-    private long DrawSmall(ref Xoshiro256StarStar rng, Span<long> counts)
+    private long DrawSmall<T>(ref Xoshiro256StarStar rng, Span<T> counts)
+        where T : struct, System.Numerics.IBinaryInteger<T>
     {
         var generator = rng; // a local copy: through the reference every step would go through memory
         var starts = smallStarts.AsSpan(0, counts.Length);
@@ -228,14 +242,15 @@ internal sealed class PoissonizedMultinomial
         {
             var count = tables.SampleUnguided(ref generator, starts[i]);
             drawn += count;
-            counts[i] = count;
+            counts[i] = T.CreateTruncating(count);
         }
 
         rng = generator;
         return drawn;
     }
 
-    private long DrawGuided(ref Xoshiro256StarStar rng, Span<long> counts)
+    private long DrawGuided<T>(ref Xoshiro256StarStar rng, Span<T> counts)
+        where T : struct, System.Numerics.IBinaryInteger<T>
     {
         var generator = rng;
         var indices = guidedTables.AsSpan(0, counts.Length);
@@ -244,14 +259,15 @@ internal sealed class PoissonizedMultinomial
         {
             var count = tables.Sample(ref generator, indices[i]);
             drawn += count;
-            counts[i] = count;
+            counts[i] = T.CreateTruncating(count);
         }
 
         rng = generator;
         return drawn;
     }
 
-    private long DrawLarge(ref Xoshiro256StarStar rng, Span<long> counts)
+    private long DrawLarge<T>(ref Xoshiro256StarStar rng, Span<T> counts)
+        where T : struct, System.Numerics.IBinaryInteger<T>
     {
         if (counts.IsEmpty)
         {
@@ -268,7 +284,7 @@ internal sealed class PoissonizedMultinomial
         {
             var count = means[i].Sample(ref generator, ref spare);
             drawn += count;
-            counts[i] = count;
+            counts[i] = T.CreateTruncating(count);
         }
 
         rng = generator;

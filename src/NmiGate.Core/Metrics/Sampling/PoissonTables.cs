@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 
 namespace NmiGate.Core.Metrics.Sampling;
@@ -28,6 +29,8 @@ internal sealed class PoissonTables
     private readonly List<ulong> thresholds = [];
     private readonly List<int> guides = [];
     private readonly List<Descriptor> descriptors = [];
+    private readonly List<long> halves = [];
+    private long[] halfArray = [];
     private ulong[] thresholdArray = [];
     private int[] guideArray = [];
     private Descriptor[] descriptorArray = [];
@@ -85,14 +88,27 @@ internal sealed class PoissonTables
             guides.Add(below);
         }
 
-        descriptors.Add(new Descriptor(tableStart, guideStart, 63 - bits, first));
+        // Unguided tables also get a copy at half scale, P(X ≤ k)·2⁶², for the four-lane path
+        // (signed 64-bit comparisons: every entry, 2⁶² included, is a positive long).
+        var halfStart = -1;
+        if (bits == 0)
+        {
+            halfStart = halves.Count;
+            for (var entry = tableStart; entry < thresholds.Count; entry++)
+            {
+                halves.Add((long)(thresholds[entry] >> 1));
+            }
+        }
+
+        descriptors.Add(new Descriptor(tableStart, guideStart, 63 - bits, first, halfStart));
         return descriptors.Count - 1;
     }
 
     /// <summary>Ends the building: from here on the tables can be sampled (and no longer added to).</summary>
     public PoissonTables Freeze()
     {
-        (thresholdArray, guideArray, descriptorArray) = ([.. thresholds], [.. guides], [.. descriptors]);
+        (thresholdArray, guideArray, descriptorArray, halfArray) = ([.. thresholds], [.. guides], [.. descriptors], [.. halves]);
+        halves.Clear();
         thresholds.Clear();
         guides.Clear();
         descriptors.Clear();
@@ -183,5 +199,107 @@ internal sealed class PoissonTables
         return (mode - below.Count, [.. below, atMode, .. above]);
     }
 
-    private readonly record struct Descriptor(int TableStart, int GuideStart, int GuideShift, long First);
+    /// <summary>
+    /// Fills <paramref name="counts"/> with independent draws from unguided table
+    /// <paramref name="table"/> and returns their sum: four lanes at a time, each its own
+    /// xoshiro256** stream seeded from <paramref name="rng"/>, compared with the half-scale table
+    /// (62-bit uniforms: exact up to P(X ≤ k) rounded to 2⁻⁶²). Vector256 computes the same bits
+    /// with or without hardware support, so the draws do not depend on the machine.
+    /// </summary>
+    public long SampleUnguidedRun<T>(ref Xoshiro256StarStar rng, int table, Span<T> counts)
+        where T : struct, System.Numerics.IBinaryInteger<T>
+    {
+        var descriptor = descriptorArray[table];
+        if (descriptor.HalfStart < 0)
+        {
+            throw new ArgumentException($"Table {table} is guided; sample it with Sample.", nameof(table));
+        }
+
+        var entries = halfArray.AsSpan(descriptor.HalfStart);
+        var (t0, t1, t2, t3) = (Vector256.Create(entries[0]), Vector256.Create(entries[1]), Vector256.Create(entries[2]), Vector256.Create(entries[3]));
+        var (s0, s1, s2, s3) = Lanes(ref rng);
+        var sum = Vector256<long>.Zero;
+        var four = Vector256.Create(4L);
+        var i = 0;
+        for (; i + 4 <= counts.Length; i += 4)
+        {
+            // xoshiro256** in four lanes: (s1·5 rotated by 7)·9, multiplications as shift-adds.
+            var x = s1 + (s1 << 2);
+            x = (x << 7) | (x >>> 57);
+            var output = x + (x << 3);
+            var t = s1 << 17;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = (s3 << 45) | (s3 >>> 19);
+
+            // k = how many of the first four entries lie at or below u (a true comparison is −1).
+            var u = (output >>> 2).AsInt64();
+            var k = -(Vector256.GreaterThanOrEqual(u, t0) + Vector256.GreaterThanOrEqual(u, t1)
+                + Vector256.GreaterThanOrEqual(u, t2) + Vector256.GreaterThanOrEqual(u, t3));
+            if (Vector256.EqualsAny(k, four))
+            {
+                // Rare: some lane passed the first four entries. Searched on inline: a call here
+                // would push the lanes' state out of registers on every iteration.
+                for (var lane = 0; lane < Vector256<long>.Count; lane++)
+                {
+                    if (k.GetElement(lane) == 4)
+                    {
+                        k = k.WithElement(lane, SearchHalf(u.GetElement(lane), entries));
+                    }
+                }
+            }
+
+            sum += k;
+            if (typeof(T) == typeof(int))
+            {
+                Vector256.Narrow(k, k).GetLower().StoreUnsafe(ref Unsafe.As<T, int>(ref counts[i]));
+            }
+            else
+            {
+                counts[i] = T.CreateTruncating(k.GetElement(0));
+                counts[i + 1] = T.CreateTruncating(k.GetElement(1));
+                counts[i + 2] = T.CreateTruncating(k.GetElement(2));
+                counts[i + 3] = T.CreateTruncating(k.GetElement(3));
+            }
+        }
+
+        var drawn = Vector256.Sum(sum);
+        for (; i < counts.Length; i++)
+        {
+            var k = SearchHalf((long)(rng.NextUInt64() >> 2), entries);
+            drawn += k;
+            counts[i] = T.CreateTruncating(k);
+        }
+
+        return drawn;
+    }
+
+    /// <summary>Four lanes' states, each expanded through SplitMix64 from one output of <paramref name="rng"/>.</summary>
+    private static (Vector256<ulong> S0, Vector256<ulong> S1, Vector256<ulong> S2, Vector256<ulong> S3) Lanes(ref Xoshiro256StarStar rng)
+    {
+        var a = Xoshiro256StarStar.FromSeed(rng.NextUInt64()).State;
+        var b = Xoshiro256StarStar.FromSeed(rng.NextUInt64()).State;
+        var c = Xoshiro256StarStar.FromSeed(rng.NextUInt64()).State;
+        var d = Xoshiro256StarStar.FromSeed(rng.NextUInt64()).State;
+        return (Vector256.Create(a.S0, b.S0, c.S0, d.S0), Vector256.Create(a.S1, b.S1, c.S1, d.S1),
+            Vector256.Create(a.S2, b.S2, c.S2, d.S2), Vector256.Create(a.S3, b.S3, c.S3, d.S3));
+    }
+
+    /// <summary>How many half-scale entries lie at or below <paramref name="u"/> (the last, 2⁶², never does).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long SearchHalf(long u, ReadOnlySpan<long> entries)
+    {
+        var k = 0;
+        while (u >= entries[k])
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    private readonly record struct Descriptor(int TableStart, int GuideStart, int GuideShift, long First, int HalfStart);
 }

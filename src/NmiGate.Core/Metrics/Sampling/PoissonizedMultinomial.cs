@@ -39,8 +39,10 @@ internal sealed class PoissonizedMultinomial
 
     private readonly long trials;
     private readonly int[] slotCells;
-    private readonly int[] smallStarts;
-    private readonly int[] guidedTables;
+    // Runs of consecutive slots drawn from one table: (table index, slots). No per-slot
+    // table reference, so a draw reads nothing per slot but what it writes.
+    private readonly (int Table, int Slots)[] smallRuns;
+    private readonly (int Table, int Slots)[] guidedRuns;
     private readonly Poisson[] large;
     private readonly PoissonTables tables;
     private readonly AliasTable alias;
@@ -112,15 +114,17 @@ internal sealed class PoissonizedMultinomial
             }
         }
 
-        // Guided cells in table order: consecutive draws then read the same table, which stays in
-        // the core's cache (a hundred tables of a few hundred entries would not).
+        // Slots in table order, then cell order: consecutive draws read the same table, which stays
+        // in the core's cache (a hundred tables of a few hundred entries would not), and within a
+        // table the cells stay in row order. Usually one table holds every small-mean cell.
+        var small = smallCells.Zip(smallStart).OrderBy(g => g.Second).ThenBy(g => g.First).ToArray();
         var guided = guidedCells.Zip(guidedTable).OrderBy(g => g.Second).ThenBy(g => g.First).ToArray();
-        slotCells = [.. smallCells, .. guided.Select(g => g.First), .. largeCells];
+        slotCells = [.. small.Select(g => g.First), .. guided.Select(g => g.First), .. largeCells];
         SmallSlotCount = smallCells.Count;
         TabulatedSlotCount = smallCells.Count + guidedCells.Count;
         this.tables = tables.Freeze();
-        smallStarts = [.. smallStart.Select(this.tables.StartOf)];
-        guidedTables = [.. guided.Select(g => g.Second)];
+        smallRuns = Runs(small.Select(g => g.Second));
+        guidedRuns = Runs(guided.Select(g => g.Second));
         large = [.. largeMeans];
         slotWeights = new long[slotCells.Length];
         for (var slot = 0; slot < slotCells.Length; slot++)
@@ -139,8 +143,8 @@ internal sealed class PoissonizedMultinomial
 
     /// <summary>
     /// The cell of each slot. A draw fills slots, not cells: every positive-weight cell has one,
-    /// the small-mean cells first (in cell order), then the guided ones (by table, then cell), then
-    /// the PTRS ones (in cell order).
+    /// the small-mean cells first, then the guided ones (each group by table, then cell), then the
+    /// PTRS ones (in cell order).
     /// </summary>
     public ReadOnlySpan<int> SlotCells => slotCells;
 
@@ -232,20 +236,36 @@ internal sealed class PoissonizedMultinomial
         rng = generator;
     }
 
+    /// <summary>Maximal runs of equal table numbers: (table, length).</summary>
+    private static (int Table, int Slots)[] Runs(IEnumerable<int> tablesInOrder)
+    {
+        var runs = new List<(int Table, int Slots)>();
+        foreach (var table in tablesInOrder)
+        {
+            if (runs.Count > 0 && runs[^1].Table == table)
+            {
+                runs[^1] = (table, runs[^1].Slots + 1);
+            }
+            else
+            {
+                runs.Add((table, 1));
+            }
+        }
+
+        return [.. runs];
+    }
+
     private long DrawSmall<T>(ref Xoshiro256StarStar rng, Span<T> counts)
         where T : struct, System.Numerics.IBinaryInteger<T>
     {
-        var generator = rng; // a local copy: through the reference every step would go through memory
-        var starts = smallStarts.AsSpan(0, counts.Length);
         long drawn = 0;
-        for (var i = 0; i < counts.Length; i++)
+        var slot = 0;
+        foreach (var (table, slots) in smallRuns)
         {
-            var count = tables.SampleUnguided(ref generator, starts[i]);
-            drawn += count;
-            counts[i] = T.CreateTruncating(count);
+            drawn += tables.SampleUnguidedRun(ref rng, table, counts.Slice(slot, slots));
+            slot += slots;
         }
 
-        rng = generator;
         return drawn;
     }
 
@@ -253,13 +273,19 @@ internal sealed class PoissonizedMultinomial
         where T : struct, System.Numerics.IBinaryInteger<T>
     {
         var generator = rng;
-        var indices = guidedTables.AsSpan(0, counts.Length);
         long drawn = 0;
-        for (var i = 0; i < counts.Length; i++)
+        var slot = 0;
+        foreach (var (table, slots) in guidedRuns)
         {
-            var count = tables.Sample(ref generator, indices[i]);
-            drawn += count;
-            counts[i] = T.CreateTruncating(count);
+            var run = counts.Slice(slot, slots);
+            for (var i = 0; i < run.Length; i++)
+            {
+                var count = tables.Sample(ref generator, table);
+                drawn += count;
+                run[i] = T.CreateTruncating(count);
+            }
+
+            slot += slots;
         }
 
         rng = generator;

@@ -31,6 +31,9 @@ internal struct Xoshiro256StarStar
         this.s3 = s3;
     }
 
+    /// <summary>The raw state, for generators that run several streams side by side.</summary>
+    public readonly (ulong S0, ulong S1, ulong S2, ulong S3) State => (s0, s1, s2, s3);
+
     /// <summary>State expanded from one seed through SplitMix64 (never all zero: four consecutive outputs of a bijection).</summary>
     public static Xoshiro256StarStar FromSeed(ulong seed)
     {

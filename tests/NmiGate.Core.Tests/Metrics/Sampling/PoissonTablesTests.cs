@@ -40,6 +40,68 @@ public sealed class PoissonTablesTests
         Assert.True(statistic < PoissonTests.ChiSquareCritical(degrees), $"chi² = {statistic:F1} on {degrees} df");
     }
 
+    [Theory]
+    [InlineData(0.05)]
+    [InlineData(0.7)]
+    [InlineData(1.0)]
+    [InlineData(1.45)]
+    public void Unguided_runs_four_lanes_at_a_time_follow_the_poisson_pmf(double mean)
+    {
+        // 10,003 slots per run (a tail of three after the four-lane blocks), 30 runs.
+        const int Slots = 10_003;
+        const int Runs = 30;
+        var tables = new PoissonTables();
+        var index = tables.Add(mean);
+        tables.Freeze();
+        var rng = Xoshiro256StarStar.FromSeed(47);
+        var counts = new int[Slots];
+        var observed = new long[12];
+        double sum = 0;
+        for (var run = 0; run < Runs; run++)
+        {
+            var drawn = tables.SampleUnguidedRun(ref rng, index, counts.AsSpan());
+            Assert.Equal(counts.Sum(c => (long)c), drawn);
+            foreach (var count in counts)
+            {
+                Assert.True(count >= 0);
+                observed[Math.Min(count, observed.Length - 1)]++;
+                sum += count;
+            }
+        }
+
+        const double Draws = (double)Slots * Runs;
+        Assert.True(Math.Abs((sum / Draws) - mean) <= 5 * Math.Sqrt(mean / Draws), $"mean {sum / Draws}, expected {mean}");
+        var (statistic, degrees) = PoissonTests.ChiSquare(observed, k => Draws * PoissonTests.Probability(mean, k, false, k == observed.Length - 1));
+        Assert.True(statistic < PoissonTests.ChiSquareCritical(degrees), $"chi² = {statistic:F1} on {degrees} df");
+    }
+
+    [Fact]
+    public void Unguided_runs_are_the_same_for_the_same_stream_and_differ_between_lanes()
+    {
+        var tables = new PoissonTables();
+        var index = tables.Add(1.0);
+        tables.Freeze();
+        var (a, b) = (Xoshiro256StarStar.ForStream(5, 1), Xoshiro256StarStar.ForStream(5, 1));
+        var (first, second) = (new long[4001], new long[4001]);
+        tables.SampleUnguidedRun(ref a, index, first.AsSpan());
+        tables.SampleUnguidedRun(ref b, index, second.AsSpan());
+        Assert.Equal(first, second);
+        Assert.Equal(a.NextUInt64(), b.NextUInt64()); // the caller's generator moved on the same way
+
+        // The four lanes are distinct streams: their slots do not repeat one another.
+        Assert.NotEqual(first.Where((_, i) => i % 4 == 0).Take(500), first.Where((_, i) => i % 4 == 1).Take(500));
+    }
+
+    [Fact]
+    public void A_guided_table_has_no_unguided_run()
+    {
+        var tables = new PoissonTables();
+        var index = tables.Add(50);
+        tables.Freeze();
+        var rng = Xoshiro256StarStar.FromSeed(1);
+        Assert.Throws<ArgumentException>(() => tables.SampleUnguidedRun(ref rng, index, new int[8].AsSpan()));
+    }
+
     [Fact]
     public void Many_tables_are_sampled_independently_of_each_other()
     {

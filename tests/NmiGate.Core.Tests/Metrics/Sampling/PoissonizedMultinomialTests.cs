@@ -179,6 +179,38 @@ public sealed class PoissonizedMultinomialTests
     }
 
     [Fact]
+    public void Many_one_row_cells_follow_their_binomial_marginal()
+    {
+        // 2,000 cells of weight 1 (the four-lane path: long runs of one small table) beside a few
+        // large ones; every weight-1 cell's count is Binomial(N, 1/N) and they are exchangeable,
+        // so their pooled histogram must fit that pmf.
+        long[] weights = [.. Enumerable.Repeat(1L, 2000), 500, 700, 1200];
+        var trials = weights.Sum();
+        var sampler = new PoissonizedMultinomial(weights, trials);
+        Assert.Equal(2000, sampler.SmallSlotCount);
+        var counts = new long[weights.Length];
+        var observed = new long[8];
+        var rng = Xoshiro256StarStar.FromSeed(19);
+        const int Draws = 300;
+        for (var draw = 0; draw < Draws; draw++)
+        {
+            sampler.Sample(ref rng, counts);
+            Assert.Equal(trials, counts.Sum());
+            for (var cell = 0; cell < 2000; cell++)
+            {
+                observed[Math.Min(counts[cell], observed.Length - 1)]++;
+            }
+        }
+
+        var total = 2000.0 * Draws;
+        double Pmf(int k) => k == observed.Length - 1
+            ? 1 - Enumerable.Range(0, k).Sum(j => BinomialPmf((int)trials, j, 1.0 / trials))
+            : BinomialPmf((int)trials, k, 1.0 / trials);
+        var (statistic, degrees) = ChiSquare(observed, k => total * Pmf(k));
+        Assert.True(statistic < ChiSquareCritical(degrees), $"chi² = {statistic:F1} on {degrees} df");
+    }
+
+    [Fact]
     public void A_single_cell_receives_every_trial()
     {
         var counts = new long[1];

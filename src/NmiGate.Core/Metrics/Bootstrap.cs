@@ -8,7 +8,7 @@ namespace NmiGate.Core.Metrics;
 /// Resampling the N rows with replacement and re-counting them gives cell counts distributed
 /// exactly as Multinomial(N, nᵢⱼ / N) over the observed cells: each resampled row lands in cell ij
 /// with probability nᵢⱼ / N, independently of the others. So a replicate draws that multinomial
-/// directly, in O(cells) whatever N is, and never touches the rows. Replicate r draws from its own
+/// directly, in O(cells + √N), and never touches the rows. Replicate r draws from its own
 /// random stream derived from (seed, r), so the result is bit-identical however many threads run
 /// the replicates and in whatever order. The generator (xoshiro256**) is the same on every
 /// platform; the samplers and metrics also use the platform's Math.Log, Exp and Sqrt.

@@ -17,6 +17,12 @@ internal sealed class AliasTable
     private readonly Column[] columns;
     private readonly ulong total;
 
+    // Lemire's rejection bounds, 2³² mod n and 2³² mod Σ w, when both fit 32 bits (else 0 and the
+    // 64-bit path): then one 64-bit output serves both uniforms, a half each.
+    private readonly uint columnBound;
+    private readonly uint totalBound;
+    private readonly bool narrow;
+
     public AliasTable(ReadOnlySpan<long> weights)
     {
         var n = weights.Length;
@@ -62,6 +68,13 @@ internal sealed class AliasTable
             alias[i] = i;
         }
 
+        narrow = total <= uint.MaxValue;
+        if (narrow)
+        {
+            columnBound = (uint)((1UL << 32) % (ulong)n);
+            totalBound = (uint)((1UL << 32) % total);
+        }
+
         columns = new Column[n];
         for (var c = 0; c < n; c++)
         {
@@ -75,9 +88,35 @@ internal sealed class AliasTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Sample(ref Xoshiro256StarStar rng)
     {
-        var index = (int)rng.NextBelow((ulong)columns.Length);
+        int index;
+        ulong slot;
+        if (narrow)
+        {
+            // Lemire's method on each 32-bit half: the high word of x·bound is uniform on [0, bound)
+            // once the products whose low word is under 2³² mod bound are rejected (rarely: then
+            // both halves are drawn again, which keeps the pair uniform).
+            ulong byColumn, bySlot;
+            do
+            {
+                var x = rng.NextUInt64();
+                byColumn = (x >> 32) * (ulong)columns.Length;
+                bySlot = (x & uint.MaxValue) * total;
+            }
+            while ((uint)byColumn < columnBound || (uint)bySlot < totalBound);
+
+            (index, slot) = ((int)(byColumn >> 32), bySlot >> 32);
+        }
+        else
+        {
+            index = (int)rng.NextBelow((ulong)columns.Length);
+            slot = rng.NextBelow(total);
+        }
+
+        // slot < threshold keeps the column, else its alias; without a branch, which would be
+        // mispredicted about as often as not (both are below 2⁶³, so the difference's sign decides).
         var column = columns[index];
-        return rng.NextBelow(total) < column.Threshold ? index : column.Alias;
+        var keep = (int)((long)(slot - column.Threshold) >> 63);
+        return (index & keep) | (column.Alias & ~keep);
     }
 
     private readonly record struct Column(ulong Threshold, int Alias);

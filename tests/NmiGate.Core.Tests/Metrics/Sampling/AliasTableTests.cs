@@ -29,6 +29,30 @@ public sealed class AliasTableTests
     }
 
     [Fact]
+    public void Weights_past_32_bits_use_the_64_bit_draw_and_keep_their_proportions()
+    {
+        // Σ w > 2³²: the slot within a column no longer fits a 32-bit half of one output.
+        long[] weights = [3_000_000_000, 1_500_000_000, 500_000_000, 1];
+        const int Draws = 200_000;
+        var table = new AliasTable(weights);
+        var hits = new long[weights.Length];
+        var rng = Xoshiro256StarStar.FromSeed(37);
+        for (var draw = 0; draw < Draws; draw++)
+        {
+            hits[table.Sample(ref rng)]++;
+        }
+
+        var total = (double)weights.Sum();
+        for (var i = 0; i < 3; i++)
+        {
+            var p = weights[i] / total;
+            Assert.True(Math.Abs(hits[i] - (Draws * p)) <= 5 * Math.Sqrt(Draws * p * (1 - p)), $"index {i}: {hits[i]} hits, expected {Draws * p:F0}");
+        }
+
+        Assert.InRange(hits[3], 0, 2); // probability 2e-10 per draw
+    }
+
+    [Fact]
     public void The_construction_is_exact_on_integers()
     {
         // Every column's own share plus what others lend it adds up to its weight, exactly: the

@@ -21,17 +21,7 @@ internal static class Multinomial
             throw new ArgumentException($"Expected {weights.Length} counts to fill, got a span of {counts.Length}.", nameof(counts));
         }
 
-        long totalWeight = 0;
-        foreach (var weight in weights)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(weight, nameof(weights));
-            totalWeight = checked(totalWeight + weight);
-        }
-
-        if (totalWeight == 0)
-        {
-            throw new ArgumentException("The weights sum to zero: no cell can receive a trial.", nameof(weights));
-        }
+        var totalWeight = TotalWeight(weights);
 
         var remainingTrials = trials;
         var remainingWeight = totalWeight;
@@ -55,5 +45,20 @@ internal static class Multinomial
         // Conditional probability 1 if the last weight is positive; if it is zero, the last positive
         // cell had probability 1 and took every trial, so the remainder is already 0.
         counts[last] = remainingTrials;
+    }
+
+    /// <summary>Σ w, after checking every weight is non-negative and the sum positive (no trial could land otherwise).</summary>
+    internal static long TotalWeight(ReadOnlySpan<long> weights)
+    {
+        long total = 0;
+        foreach (var weight in weights)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(weight, nameof(weights));
+            total = checked(total + weight);
+        }
+
+        return total > 0
+            ? total
+            : throw new ArgumentException("The weights sum to zero: no cell can receive a trial.", nameof(weights));
     }
 }

@@ -53,17 +53,7 @@ internal sealed class PoissonizedMultinomial
         ArgumentOutOfRangeException.ThrowIfNegative(trials);
         this.trials = trials;
         CellCount = weights.Length;
-        long totalWeight = 0;
-        foreach (var weight in weights)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(weight, nameof(weights));
-            totalWeight = checked(totalWeight + weight);
-        }
-
-        if (totalWeight == 0)
-        {
-            throw new ArgumentException("The weights sum to zero: no cell can receive a trial.", nameof(weights));
-        }
+        var totalWeight = Multinomial.TotalWeight(weights);
 
         // θ = 0 (a handful of trials): every mean is 0, every trial is thrown. Past MaxPoissonTrials
         // the slots are only the order the chain fills.

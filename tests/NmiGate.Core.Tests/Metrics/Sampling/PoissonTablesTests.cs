@@ -36,8 +36,8 @@ public sealed class PoissonTablesTests
         }
 
         Assert.True(Math.Abs((sum / Draws) - mean) <= 5 * Math.Sqrt(mean / Draws), $"mean {sum / Draws}, expected {mean}");
-        var (statistic, degrees) = PoissonTests.ChiSquare(observed, i => Draws * PoissonTests.Probability(mean, i + low, i == 0, i == observed.Length - 1));
-        Assert.True(statistic < PoissonTests.ChiSquareCritical(degrees), $"chi² = {statistic:F1} on {degrees} df");
+        var (statistic, degrees) = GoodnessOfFit.ChiSquare(observed, i => Draws * PoissonTests.Probability(mean, i + low, i == 0, i == observed.Length - 1));
+        Assert.True(statistic < GoodnessOfFit.Critical(degrees), $"chi² = {statistic:F1} on {degrees} df");
     }
 
     [Theory]
@@ -71,8 +71,8 @@ public sealed class PoissonTablesTests
 
         const double Draws = (double)Slots * Runs;
         Assert.True(Math.Abs((sum / Draws) - mean) <= 5 * Math.Sqrt(mean / Draws), $"mean {sum / Draws}, expected {mean}");
-        var (statistic, degrees) = PoissonTests.ChiSquare(observed, k => Draws * PoissonTests.Probability(mean, k, false, k == observed.Length - 1));
-        Assert.True(statistic < PoissonTests.ChiSquareCritical(degrees), $"chi² = {statistic:F1} on {degrees} df");
+        var (statistic, degrees) = GoodnessOfFit.ChiSquare(observed, k => Draws * PoissonTests.Probability(mean, k, false, k == observed.Length - 1));
+        Assert.True(statistic < GoodnessOfFit.Critical(degrees), $"chi² = {statistic:F1} on {degrees} df");
     }
 
     [Fact]

@@ -39,8 +39,8 @@ public sealed class PoissonTests
         Assert.True(Math.Abs(average - mean) <= 5 * Math.Sqrt(mean / Draws), $"mean {average}, expected {mean}");
         Assert.True(Math.Abs((variance / mean) - 1) <= 5 * Math.Sqrt(2.0 / Draws) + 0.002, $"variance {variance}, expected {mean}");
 
-        var (statistic, degrees) = ChiSquare(observed, i => Draws * Probability(mean, i + low, i == 0, i == observed.Length - 1));
-        Assert.True(statistic < ChiSquareCritical(degrees), $"chi² = {statistic:F1} on {degrees} df");
+        var (statistic, degrees) = GoodnessOfFit.ChiSquare(observed, i => Draws * Probability(mean, i + low, i == 0, i == observed.Length - 1));
+        Assert.True(statistic < GoodnessOfFit.Critical(degrees), $"chi² = {statistic:F1} on {degrees} df");
     }
 
     [Fact]
@@ -59,8 +59,8 @@ public sealed class PoissonTests
             observed[Math.Clamp(poisson.Sample(ref rng) - low, 0, observed.Length - 1)]++;
         }
 
-        var (statistic, degrees) = ChiSquare(observed, i => Draws * Probability(Mean, i + low, i == 0, i == observed.Length - 1));
-        Assert.True(statistic > ChiSquareCritical(degrees), $"chi² = {statistic:F1} on {degrees} df");
+        var (statistic, degrees) = GoodnessOfFit.ChiSquare(observed, i => Draws * Probability(Mean, i + low, i == 0, i == observed.Length - 1));
+        Assert.True(statistic > GoodnessOfFit.Critical(degrees), $"chi² = {statistic:F1} on {degrees} df");
     }
 
     [Fact]
@@ -127,41 +127,5 @@ public sealed class PoissonTests
 
         var x = (double)n;
         return (x * Math.Log(x)) - x + (0.5 * Math.Log(2 * Math.PI * x)) + (1 / (12 * x)) - (1 / (360 * x * x * x));
-    }
-
-    /// <summary>Pearson's statistic, pooling categories whose expected count is under 5 into one.</summary>
-    internal static (double Statistic, int Degrees) ChiSquare(long[] observed, Func<long, double> expected)
-    {
-        double statistic = 0, pooledObserved = 0, pooledExpected = 0;
-        var categories = 0;
-        for (var k = 0; k < observed.Length; k++)
-        {
-            var e = expected(k);
-            if (e < 5)
-            {
-                pooledObserved += observed[k];
-                pooledExpected += e;
-                continue;
-            }
-
-            statistic += (observed[k] - e) * (observed[k] - e) / e;
-            categories++;
-        }
-
-        if (pooledExpected > 0)
-        {
-            statistic += (pooledObserved - pooledExpected) * (pooledObserved - pooledExpected) / pooledExpected;
-            categories++;
-        }
-
-        return (statistic, categories - 1);
-    }
-
-    /// <summary>Chi-square critical value at α = 0.001 (Wilson–Hilferty), generous enough for a fixed-seed test.</summary>
-    internal static double ChiSquareCritical(int degrees)
-    {
-        const double Z = 3.09;
-        var h = 2.0 / (9 * degrees);
-        return degrees * Math.Pow(1 - h + (Z * Math.Sqrt(h)), 3);
     }
 }

@@ -7,6 +7,8 @@ public sealed class PoissonizedMultinomialTests
     // Weights with zeros; which cells draw by table search and which by PTRS depends on the trials.
     private static readonly long[] Mixed = [1, 50, 0, 3, 200, 7, 1000, 2, 8, 9, 1, 1];
 
+    private const int MarginalDraws = 40_000;
+
     [Theory]
     [InlineData(300L)]
     [InlineData(1L)]
@@ -103,20 +105,9 @@ public sealed class PoissonizedMultinomialTests
     public void A_cell_count_follows_its_binomial_marginal(int cell, int trials)
     {
         // Chi-square goodness of fit of one cell's counts against the exact Binomial(n, wᵢ / Σ w) pmf.
-        const int Draws = 40_000;
-        var sampler = new PoissonizedMultinomial(Mixed, trials);
-        var p = Mixed[cell] / (double)Mixed.Sum();
-        var observed = new long[trials + 1];
-        var counts = new long[Mixed.Length];
-        var rng = Xoshiro256StarStar.FromSeed(11);
-        for (var draw = 0; draw < Draws; draw++)
-        {
-            sampler.Sample(ref rng, counts);
-            observed[counts[cell]]++;
-        }
-
-        var (statistic, degrees) = ChiSquare(observed, k => Draws * BinomialPmf(trials, k, p));
-        Assert.True(statistic < ChiSquareCritical(degrees), $"chi² = {statistic:F1} on {degrees} df");
+        var (observed, p) = CellHistogram(cell, trials);
+        var (statistic, degrees) = GoodnessOfFit.ChiSquare(observed, k => MarginalDraws * BinomialPmf(trials, k, p));
+        Assert.True(statistic < GoodnessOfFit.Critical(degrees), $"chi² = {statistic:F1} on {degrees} df");
     }
 
     [Theory]
@@ -125,20 +116,9 @@ public sealed class PoissonizedMultinomialTests
     public void The_marginal_check_rejects_a_wrong_probability(int cell, int trials)
     {
         // Control: the same check against a pmf with p off by 5% must fail, or the test above proves little.
-        const int Draws = 40_000;
-        var sampler = new PoissonizedMultinomial(Mixed, trials);
-        var p = Mixed[cell] / (double)Mixed.Sum();
-        var observed = new long[trials + 1];
-        var counts = new long[Mixed.Length];
-        var rng = Xoshiro256StarStar.FromSeed(11);
-        for (var draw = 0; draw < Draws; draw++)
-        {
-            sampler.Sample(ref rng, counts);
-            observed[counts[cell]]++;
-        }
-
-        var (statistic, degrees) = ChiSquare(observed, k => Draws * BinomialPmf(trials, k, p * 1.05));
-        Assert.True(statistic > ChiSquareCritical(degrees), $"chi² = {statistic:F1} on {degrees} df");
+        var (observed, p) = CellHistogram(cell, trials);
+        var (statistic, degrees) = GoodnessOfFit.ChiSquare(observed, k => MarginalDraws * BinomialPmf(trials, k, p * 1.05));
+        Assert.True(statistic > GoodnessOfFit.Critical(degrees), $"chi² = {statistic:F1} on {degrees} df");
     }
 
     [Theory]
@@ -175,7 +155,7 @@ public sealed class PoissonizedMultinomialTests
         }
 
         Assert.True(keys.Length > 3, $"only {keys.Length} joint categories");
-        Assert.True(statistic < ChiSquareCritical(keys.Length - 1), $"chi² = {statistic:F1} on {keys.Length - 1} df");
+        Assert.True(statistic < GoodnessOfFit.Critical(keys.Length - 1), $"chi² = {statistic:F1} on {keys.Length - 1} df");
     }
 
     [Fact]
@@ -206,8 +186,8 @@ public sealed class PoissonizedMultinomialTests
         double Pmf(int k) => k == observed.Length - 1
             ? 1 - Enumerable.Range(0, k).Sum(j => BinomialPmf((int)trials, j, 1.0 / trials))
             : BinomialPmf((int)trials, k, 1.0 / trials);
-        var (statistic, degrees) = ChiSquare(observed, k => total * Pmf(k));
-        Assert.True(statistic < ChiSquareCritical(degrees), $"chi² = {statistic:F1} on {degrees} df");
+        var (statistic, degrees) = GoodnessOfFit.ChiSquare(observed, k => total * Pmf(k));
+        Assert.True(statistic < GoodnessOfFit.Critical(degrees), $"chi² = {statistic:F1} on {degrees} df");
     }
 
     [Fact]
@@ -237,8 +217,8 @@ public sealed class PoissonizedMultinomialTests
         }
 
         var total = (double)Mixed.Sum();
-        var (statistic, degrees) = ChiSquare(hits, i => Mixed[i] == 0 ? 0 : Draws * Mixed[i] / total);
-        Assert.True(statistic < ChiSquareCritical(degrees), $"chi² = {statistic:F1} on {degrees} df");
+        var (statistic, degrees) = GoodnessOfFit.ChiSquare(hits, i => Mixed[i] == 0 ? 0 : Draws * Mixed[i] / total);
+        Assert.True(statistic < GoodnessOfFit.Critical(degrees), $"chi² = {statistic:F1} on {degrees} df");
         Assert.Equal(0, hits[2]);
     }
 
@@ -264,40 +244,20 @@ public sealed class PoissonizedMultinomialTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new PoissonizedMultinomial([1], -1));
     }
 
-    /// <summary>Pearson's statistic, pooling categories whose expected count is under 5 into one.</summary>
-    private static (double Statistic, int Degrees) ChiSquare(long[] observed, Func<int, double> expected)
+    /// <summary>How often one cell held each count over <see cref="MarginalDraws"/> draws of <paramref name="trials"/> trials, and its probability.</summary>
+    private static (long[] Observed, double P) CellHistogram(int cell, int trials)
     {
-        double statistic = 0, pooledObserved = 0, pooledExpected = 0;
-        var categories = 0;
-        for (var k = 0; k < observed.Length; k++)
+        var sampler = new PoissonizedMultinomial(Mixed, trials);
+        var observed = new long[trials + 1];
+        var counts = new long[Mixed.Length];
+        var rng = Xoshiro256StarStar.FromSeed(11);
+        for (var draw = 0; draw < MarginalDraws; draw++)
         {
-            var e = expected(k);
-            if (e < 5)
-            {
-                pooledObserved += observed[k];
-                pooledExpected += e;
-                continue;
-            }
-
-            statistic += (observed[k] - e) * (observed[k] - e) / e;
-            categories++;
+            sampler.Sample(ref rng, counts);
+            observed[counts[cell]]++;
         }
 
-        if (pooledExpected > 0)
-        {
-            statistic += (pooledObserved - pooledExpected) * (pooledObserved - pooledExpected) / pooledExpected;
-            categories++;
-        }
-
-        return (statistic, categories - 1);
-    }
-
-    /// <summary>Chi-square critical value at α = 0.001 (Wilson–Hilferty), generous enough for a fixed-seed test.</summary>
-    private static double ChiSquareCritical(int degrees)
-    {
-        const double Z = 3.09;
-        var h = 2.0 / (9 * degrees);
-        return degrees * Math.Pow(1 - h + (Z * Math.Sqrt(h)), 3);
+        return (observed, Mixed[cell] / (double)Mixed.Sum());
     }
 
     private static double BinomialPmf(int n, int k, double p)

@@ -2,8 +2,8 @@ namespace NmiGate.Core.Metrics.Sampling;
 
 /// <summary>
 /// Exact Multinomial(trials, wᵢ / Σ w) variates for a fixed weight vector and number of trials,
-/// drawn many times (a bootstrap's replicates) in O(cells), with every per-cell constant computed
-/// once: independent Poisson counts, topped up to the exact number of trials.
+/// drawn many times (a bootstrap's replicates) in O(cells + √trials), with every per-cell constant
+/// computed once: independent Poisson counts, topped up to the exact number of trials.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -17,10 +17,12 @@ namespace NmiGate.Core.Metrics.Sampling;
 /// <para>
 /// Unlike a conditional-binomial chain, whose i-th binomial depends on the trials left by the
 /// cells before it, each cell's Poisson mean is fixed, and a contingency table's cells share few
-/// distinct weights: cells draw by guided inversion in a table shared by every cell of the same
-/// weight (<see cref="PoissonTables"/>: about the same cost whatever the mean), and the rest (a
-/// large mean no other cell shares, or past the tables' budget) by PTRS with its constants
-/// precomputed. Immutable: one instance serves every replicate and thread.
+/// distinct weights: cells draw by inversion in a table shared by every cell of the same weight
+/// (<see cref="PoissonTables"/>), four lanes at a time for means under
+/// <see cref="PoissonTables.GuidedFrom"/> (most cells of a table with many clusters), guided for
+/// the others (about the same cost whatever the mean); the rest (a large mean no other cell
+/// shares, or past the tables' budget) by PTRS with its constants precomputed. Immutable: one
+/// instance serves every replicate and thread.
 /// </para>
 /// </remarks>
 internal sealed class PoissonizedMultinomial
@@ -64,7 +66,7 @@ internal sealed class PoissonizedMultinomial
             sharing[weight] = sharing.GetValueOrDefault(weight) + 1;
         }
 
-        var (smallCells, smallStart, guidedCells, guidedTable, largeCells) = (new List<int>(), new List<int>(), new List<int>(), new List<int>(), new List<int>());
+        var (smallCells, smallTable, guidedCells, guidedTable, largeCells) = (new List<int>(), new List<int>(), new List<int>(), new List<int>(), new List<int>());
         var largeMeans = new List<Poisson>();
         var tables = new PoissonTables();
         var tableOf = new Dictionary<long, int>();
@@ -90,7 +92,7 @@ internal sealed class PoissonizedMultinomial
             if (index >= 0 && mean < PoissonTables.GuidedFrom)
             {
                 smallCells.Add(cell);
-                smallStart.Add(index); // the table's index for now: its start once the tables are frozen
+                smallTable.Add(index);
             }
             else if (index >= 0)
             {
@@ -107,7 +109,7 @@ internal sealed class PoissonizedMultinomial
         // Slots in table order, then cell order: consecutive draws read the same table, which stays
         // in the core's cache (a hundred tables of a few hundred entries would not), and within a
         // table the cells stay in row order. Usually one table holds every small-mean cell.
-        var small = smallCells.Zip(smallStart).OrderBy(g => g.Second).ThenBy(g => g.First).ToArray();
+        var small = smallCells.Zip(smallTable).OrderBy(g => g.Second).ThenBy(g => g.First).ToArray();
         var guided = guidedCells.Zip(guidedTable).OrderBy(g => g.Second).ThenBy(g => g.First).ToArray();
         slotCells = [.. small.Select(g => g.First), .. guided.Select(g => g.First), .. largeCells];
         SmallSlotCount = smallCells.Count;

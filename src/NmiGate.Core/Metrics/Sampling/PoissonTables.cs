@@ -38,9 +38,6 @@ internal sealed class PoissonTables
     /// <summary>Entries (thresholds and guide) held so far; callers stop adding tables past a budget.</summary>
     public long Entries => thresholds.Count + guides.Count;
 
-    /// <summary>Number of tables.</summary>
-    public int Count => Math.Max(descriptors.Count, descriptorArray.Length);
-
     /// <summary>
     /// Means under this get no guide: their search starts at 0 and almost always ends within the
     /// four branch-free comparisons (P(X ≥ 4) ≤ 1.9%), one dependent read fewer than a guided
@@ -114,16 +111,6 @@ internal sealed class PoissonTables
         descriptors.Clear();
         return this;
     }
-
-    /// <summary>Where table <paramref name="table"/>, of a mean under <see cref="GuidedFrom"/>, starts, for <see cref="SampleUnguided"/>.</summary>
-    public int StartOf(int table) => descriptorArray[table].GuideShift == 63 && descriptorArray[table].First == 0
-        ? descriptorArray[table].TableStart
-        : throw new ArgumentException($"Table {table} is guided; sample it with Sample.", nameof(table));
-
-    /// <summary>One draw from the unguided table starting at <paramref name="start"/> (see <see cref="StartOf"/>): the cheapest path, for the many cells of small mean.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long SampleUnguided(ref Xoshiro256StarStar rng, int start) =>
-        Search(rng.NextUInt64() >> 1, ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(thresholdArray), start));
 
     /// <summary>One draw from table <paramref name="table"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -37,7 +37,7 @@ public sealed class CheckGate : GateTask
         var options = configuration.Options ?? throw new ConfigurationException(configuration.Problems, configuration.OmittedProblemCount);
         var fingerprint = GateInputs.Fingerprint(GateInputs.Describe(Settings(), GateInputs.Files(options)));
         var writeReport = !string.IsNullOrWhiteSpace(ReportDirectory);
-        var result = GateCheck.Run(options, new GateCheckOptions(FailOnWarning, Record, KeepRows: writeReport), progress: null, CancellationToken);
+        var result = GateCheck.Run(options, new GateCheckOptions(FailOnWarning, Record, SampleMovedIds: writeReport), progress: null, CancellationToken);
         if (writeReport)
         {
             // The same report.md (PR comment sized) and report.json the CLI's --report-dir writes; relative to the project.

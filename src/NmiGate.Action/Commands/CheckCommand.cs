@@ -42,7 +42,7 @@ internal static class CheckCommand
         {
             var options = gate.Load(parseResult);
             var progress = ScoringProgressReporter.For(parseResult.InvocationConfiguration.Error);
-            var result = GateCheck.Run(options, new GateCheckOptions(parseResult.GetValue(failOnWarn), parseResult.GetValue(record), KeepRows: github.WritesReport(parseResult)), progress, cancellationToken);
+            var result = GateCheck.Run(options, new GateCheckOptions(parseResult.GetValue(failOnWarn), parseResult.GetValue(record), SampleMovedIds: github.WritesReport(parseResult)), progress, cancellationToken);
             progress.Finish(result.RowCount, result.ScoringElapsed);
             var output = parseResult.InvocationConfiguration.Output;
             var json = Enum.Parse<OutputFormat>(parseResult.GetRequiredValue(format), ignoreCase: true) == OutputFormat.Json;

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using NmiGate.Core.Configuration;
+using NmiGate.Core.Diff;
 using NmiGate.Core.Metrics;
 using NmiGate.Core.Partitions;
 using NmiGate.Core.Registry;
@@ -38,7 +39,7 @@ public static class GateCheck
 
         // Provenance: the data file is hashed from the bytes scoring reads (one pass over it, and
         // the very bytes scored); the model is small.
-        var (table, aligned, elapsed, dataSha256) = ScoreAgainstReference(options, loadReference, keepAligned: sliceColumns is not null || checkOptions.KeepRows, progress, cancellationToken);
+        var (table, aligned, elapsed, dataSha256, movedIdSampler) = ScoreAgainstReference(options, loadReference, keepAligned: sliceColumns is not null || checkOptions.KeepRows, progress, cancellationToken);
         var modelSha256 = Sha256.OfFile(options.Model.Path.Value);
         var slices = sliceColumns is null || aligned is null ? [] : sliceColumns.Split(aligned.Ids, aligned.ReferenceLabels, aligned.CandidateLabels);
         var evaluation = GateEvaluator.Evaluate(options, version.Name, table, slices, previous);
@@ -72,7 +73,8 @@ public static class GateCheck
             PreviousRecord = previous,
             Provenance = provenance,
             Report = options.Report,
-            Aligned = checkOptions.KeepRows ? aligned : null,
+            Aligned = checkOptions.KeepRows || (checkOptions.SampleMovedIds && movedIdSampler is null) ? aligned : null,
+            MovedIdSampler = checkOptions.SampleMovedIds && aligned is null ? movedIdSampler : null,
         };
 
         if (checkOptions.Record)
@@ -94,7 +96,7 @@ public static class GateCheck
     /// win over scoring's, as if it had been read first. With <paramref name="keepAligned"/> (slices
     /// and moved-id samples need each row's labels) the rows are also aligned by text.
     /// </summary>
-    internal static (ContingencyTable Table, AlignedPartitions? Aligned, TimeSpan Elapsed, string DataSha256) ScoreAgainstReference(
+    internal static (ContingencyTable Table, AlignedPartitions? Aligned, TimeSpan Elapsed, string DataSha256, Func<ClusterDiff, int, ulong, IReadOnlyList<MovedIdSample>>? MovedIdSampler) ScoreAgainstReference(
         GateOptions options, Func<CheckReference> load, bool keepAligned, IProgress<ScoringProgress>? progress, CancellationToken cancellationToken)
     {
         var request = Request(options) with { HashData = true };
@@ -132,12 +134,14 @@ public static class GateCheck
             : null;
         if (table is not null)
         {
-            return (table, null, scored.Elapsed, dataSha256);
+            // Moved-id samples, should a report want them, come from the same join (no row kept).
+            var hashedReference = reference.Hashed!;
+            return (table, null, scored.Elapsed, dataSha256, (diff, perCluster, seed) => HashedMovedIds.Sample(hashedReference, rows, diff, perCluster, seed));
         }
 
         // By text when some id is on one side only (the error lists them with their lines), ids share a hash, or slices or a report need the rows.
         var aligned = AlignedPartitions.Align(reference.Full().Partition, ScoredPartitionFactory.Create(request.DataPath, scored));
-        return (aligned.ToContingencyTable(), keepAligned ? aligned : null, scored.Elapsed, dataSha256);
+        return (aligned.ToContingencyTable(), aligned, scored.Elapsed, dataSha256, null);
     }
 
     /// <summary>Scores the configured model on the configured data; the partition's labels are the cluster keys as text.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NmiGate.Core.Configuration;
 using NmiGate.Core.Diagnostics;
+using NmiGate.Core.Diff;
 using NmiGate.Core.Metrics;
 using NmiGate.Core.Partitions;
 
@@ -56,6 +57,12 @@ public sealed record GateResult(
     /// so a report can sample moved ids; null otherwise.
     /// </summary>
     public AlignedPartitions? Aligned { get; init; }
+
+    /// <summary>
+    /// Draws moved-id samples from the hash join (<see cref="GateCheckOptions.SampleMovedIds"/>):
+    /// (diff, per cluster, seed) → samples; null when the check was not asked to, or kept its rows.
+    /// </summary>
+    internal Func<ClusterDiff, int, ulong, IReadOnlyList<MovedIdSample>>? MovedIdSampler { get; init; }
 
     /// <summary>The history file the result was appended to (<c>--record</c>); null when not recorded.</summary>
     public string? RecordedTo { get; init; }

@@ -99,11 +99,19 @@ public sealed partial record GateReport
 
     private static readonly Dictionary<string, ConfidenceInterval> EmptyIntervals = [];
 
-    /// <summary>The given samples, else a sample from the rows the check kept, seeded by <c>confidence.seed</c> (or a fixed seed) so a re-run shows the same ids.</summary>
-    private static IReadOnlyList<MovedIdSample> MovedIdsOf(GateResult result, ClusterDiff diff, ReportInputs inputs) =>
-        inputs.MovedIds.Count > 0 || result.Aligned is not { } aligned || diff.MovedRows == 0
-            ? inputs.MovedIds
-            : ContingencyDiff.SampleMovedIds(aligned, diff, inputs.MovedIdsPerCluster, result.Confidence?.Seed.Value ?? ReportInputs.DefaultMovedIdsSeed);
+    /// <summary>The given samples, else a sample from the rows the check kept or its hash join, seeded by <c>confidence.seed</c> (or a fixed seed) so a re-run shows the same ids.</summary>
+    private static IReadOnlyList<MovedIdSample> MovedIdsOf(GateResult result, ClusterDiff diff, ReportInputs inputs)
+    {
+        if (inputs.MovedIds.Count > 0 || diff.MovedRows == 0)
+        {
+            return inputs.MovedIds;
+        }
+
+        var seed = result.Confidence?.Seed.Value ?? ReportInputs.DefaultMovedIdsSeed;
+        return result.Aligned is { } aligned ? ContingencyDiff.SampleMovedIds(aligned, diff, inputs.MovedIdsPerCluster, seed)
+            : result.MovedIdSampler is { } sampler ? sampler(diff, inputs.MovedIdsPerCluster, seed)
+            : inputs.MovedIds;
+    }
 
     /// <summary>A metric row of a rule: a threshold rule's limits, or a max-drop rule's lowest allowed value as its fail-below.</summary>
     private static ReportMetric Row(RuleOutcome rule, IReadOnlyDictionary<string, ConfidenceInterval> intervals)

@@ -9,15 +9,16 @@ public sealed record ReportInputs
     /// <summary>No samples, no intervals, no charts, tool version unknown.</summary>
     public static ReportInputs Default { get; } = new();
 
-    /// <summary>Moved ids sampled per reference cluster when the result kept its rows and no <see cref="MovedIds"/> are given.</summary>
+    /// <summary>Moved ids sampled per reference cluster when the check can sample them and no <see cref="MovedIds"/> are given.</summary>
     public const int DefaultMovedIdsPerCluster = 10;
 
     /// <summary>The sampling seed when the gate has no <c>confidence.seed</c>: fixed, so a re-run shows the same ids.</summary>
     public const ulong DefaultMovedIdsSeed = 7;
 
     /// <summary>
-    /// Seeded moved-id samples (<see cref="ContingencyDiff.SampleMovedIds"/>). When empty and the result kept
-    /// its rows (<see cref="Gating.GateResult.Aligned"/>), <see cref="GateReport.From"/> samples them itself.
+    /// Seeded moved-id samples (<see cref="ContingencyDiff.SampleMovedIds"/>). When empty and the check
+    /// kept its rows (<see cref="Gating.GateResult.Aligned"/>) or was asked to sample them
+    /// (<see cref="Gating.GateCheckOptions.SampleMovedIds"/>), <see cref="GateReport.From"/> samples them itself.
     /// </summary>
     public IReadOnlyList<MovedIdSample> MovedIds { get; init; } = [];
 

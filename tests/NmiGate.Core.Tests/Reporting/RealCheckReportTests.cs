@@ -87,6 +87,43 @@ public sealed class RealCheckReportTests : IDisposable
     }
 
     [Fact]
+    public void A_check_asked_to_sample_moved_ids_keeps_no_rows_and_samples_ids_that_really_moved()
+    {
+        var options = Options("confidence: { seed: 11, resamples: 100 }\n");
+        Registration.Run(options, new RegistrationRequest("test", LabelsPath: PerturbedLabels(every: 4)));
+
+        var sampled = GateCheck.Run(options, new GateCheckOptions(SampleMovedIds: true));
+        var again = GateCheck.Run(options, new GateCheckOptions(SampleMovedIds: true));
+        var kept = GateCheck.Run(options, new GateCheckOptions(KeepRows: true)); // the rows, to check the sample against
+        var diff = ContingencyDiff.Compute(sampled.Table);
+        var report = GateReport.From(sampled, diff);
+
+        // Drawn from the hash join: no row is kept, yet every cluster with moved rows has its sample.
+        Assert.Null(sampled.Aligned);
+        Assert.NotEmpty(report.MovedIds);
+        Assert.Equal(diff.ReferenceClusters.Count(c => c.MovedRows > 0), report.MovedIds.Count);
+        var aligned = kept.Aligned!;
+        var rowOf = aligned.Ids.Select((id, row) => (id, row)).ToDictionary(p => p.id, p => p.row, StringComparer.Ordinal);
+        foreach (var sample in report.MovedIds)
+        {
+            var cluster = report.Diff.ReferenceClusters.Single(c => c.Label == sample.Label);
+            Assert.Equal(cluster.MovedRows, sample.MovedRows);
+            Assert.Equal(Math.Min(ReportInputs.DefaultMovedIdsPerCluster, cluster.MovedRows), sample.Ids.Count);
+            Assert.Equal(sample.Ids.Count, sample.Ids.Distinct(StringComparer.Ordinal).Count());
+            Assert.All(sample.Ids, id =>
+            {
+                var row = rowOf[id];
+                Assert.Equal(sample.Label, aligned.ReferenceLabels[row]);
+                Assert.NotEqual(cluster.Match?.CandidateLabel, aligned.CandidateLabels[row]);
+            });
+        }
+
+        // Seeded by confidence.seed: a re-run shows the same ids.
+        Assert.Equal(report.MovedIds.SelectMany(s => s.Ids), GateReport.From(again, ContingencyDiff.Compute(again.Table)).MovedIds.SelectMany(s => s.Ids));
+        Assert.DoesNotContain(report.NotComputed, n => n.StartsWith("moved-id samples", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_plain_check_keeps_no_rows_so_its_report_says_moved_ids_were_not_sampled_and_has_no_chart_by_default()
     {
         var options = Options(string.Empty);

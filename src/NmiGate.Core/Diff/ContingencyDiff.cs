@@ -1,5 +1,4 @@
 using NmiGate.Core.Metrics;
-using NmiGate.Core.Metrics.Sampling;
 using NmiGate.Core.Partitions;
 
 namespace NmiGate.Core.Diff;
@@ -98,15 +97,12 @@ public static class ContingencyDiff
 
         var clusters = diff.ReferenceClusters;
         var position = new Dictionary<string, int>(clusters.Count, StringComparer.Ordinal);
-        var reservoirs = new int[clusters.Count][];
         for (var k = 0; k < clusters.Count; k++)
         {
             position[clusters[k].Label] = k;
-            reservoirs[k] = new int[(int)Math.Min(perCluster, clusters[k].MovedRows)];
         }
 
-        var seen = new long[clusters.Count];
-        var random = Xoshiro256StarStar.FromSeed(seed);
+        var reservoirs = new MovedRowReservoirs<int>(diff, perCluster, seed);
         var referenceLabels = aligned.ReferenceLabels;
         var candidateLabels = aligned.CandidateLabels;
         for (var row = 0; row < referenceLabels.Length; row++)
@@ -117,44 +113,27 @@ public static class ContingencyDiff
             }
 
             var match = clusters[k].Match;
-            if (match is not null && string.Equals(candidateLabels[row], match.CandidateLabel, StringComparison.Ordinal))
+            if (match is null || !string.Equals(candidateLabels[row], match.CandidateLabel, StringComparison.Ordinal))
             {
-                continue;
-            }
-
-            var reservoir = reservoirs[k];
-            var index = seen[k]++;
-            if (index < reservoir.Length)
-            {
-                reservoir[index] = row;
-            }
-            else if (reservoir.Length > 0)
-            {
-                // Algorithm R: the (index+1)-th moved row replaces a uniform slot with probability
-                // size/(index+1). The multiply-high maps 64 random bits onto [0, index+1) with a bias
-                // below (index+1)/2^64, far under anything a sample of ids could show.
-                var slot = Math.BigMul(random.NextUInt64(), (ulong)index + 1, out _);
-                if (slot < (ulong)reservoir.Length)
-                {
-                    reservoir[slot] = row;
-                }
+                reservoirs.Offer(k, row);
             }
         }
 
         var samples = new List<MovedIdSample>();
         for (var k = 0; k < clusters.Count; k++)
         {
-            if (seen[k] != clusters[k].MovedRows)
+            var seen = reservoirs.Seen(k);
+            if (seen != clusters[k].MovedRows)
             {
-                throw NotFromThese($"reference cluster {MessageText.Quote(clusters[k].Label)} has {seen[k]} moved rows in the partitions, {clusters[k].MovedRows} in the diff");
+                throw NotFromThese($"reference cluster {MessageText.Quote(clusters[k].Label)} has {seen} moved rows in the partitions, {clusters[k].MovedRows} in the diff");
             }
 
-            if (seen[k] == 0)
+            if (seen == 0)
             {
                 continue;
             }
 
-            var rows = reservoirs[k];
+            var rows = reservoirs.Sample(k);
             Array.Sort(rows);
             var ids = new string[rows.Length];
             for (var i = 0; i < rows.Length; i++)

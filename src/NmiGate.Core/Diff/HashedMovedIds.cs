@@ -1,5 +1,4 @@
 using System.Globalization;
-using NmiGate.Core.Metrics.Sampling;
 using NmiGate.Core.Partitions;
 using NmiGate.Core.Scoring;
 
@@ -21,7 +20,6 @@ internal static class HashedMovedIds
     /// <exception cref="ArgumentException">The diff was not computed from these rows.</exception>
     public static IReadOnlyList<MovedIdSample> Sample(HashedLabels reference, ScoredRows candidate, ClusterDiff diff, int perCluster, ulong seed)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(perCluster);
         var clusters = diff.ReferenceClusters;
         var position = new Dictionary<string, int>(clusters.Count, StringComparer.Ordinal);
         for (var k = 0; k < clusters.Count; k++)
@@ -43,50 +41,27 @@ internal static class HashedMovedIds
             matchKey[code] = clusters[k].Match is { } match && uint.TryParse(match.CandidateLabel, NumberStyles.None, CultureInfo.InvariantCulture, out var key) ? key : -1;
         }
 
-        var reservoirs = new ulong[clusters.Count][];
-        for (var k = 0; k < clusters.Count; k++)
-        {
-            reservoirs[k] = new ulong[(int)Math.Min(perCluster, clusters[k].MovedRows)];
-        }
-
-        var seen = new long[clusters.Count];
-        var random = Xoshiro256StarStar.FromSeed(seed);
+        var reservoirs = new MovedRowReservoirs<ulong>(diff, perCluster, seed);
         var rows = Math.Min(reference.RowCount, candidate.SortedKeys.Count);
         for (var row = 0; row < rows; row++)
         {
+            // The rows are joined: equal hashes at equal positions.
             var code = reference.Codes[row];
-            if (candidate.SortedKeys[row] == matchKey[code])
+            if (candidate.SortedKeys[row] != matchKey[code])
             {
-                continue;
-            }
-
-            // Algorithm R, as in ContingencyDiff.SampleMovedIds (the rows are joined: equal hashes at equal positions).
-            var k = clusterOf[code];
-            var reservoir = reservoirs[k];
-            var index = seen[k]++;
-            if (index < reservoir.Length)
-            {
-                reservoir[index] = reference.SortedHashes[row];
-            }
-            else if (reservoir.Length > 0)
-            {
-                var slot = Math.BigMul(random.NextUInt64(), (ulong)index + 1, out _);
-                if (slot < (ulong)reservoir.Length)
-                {
-                    reservoir[slot] = reference.SortedHashes[row];
-                }
+                reservoirs.Offer(clusterOf[code], reference.SortedHashes[row]);
             }
         }
 
         var wanted = new Dictionary<ulong, int>();
         for (var k = 0; k < clusters.Count; k++)
         {
-            if (seen[k] != clusters[k].MovedRows)
+            if (reservoirs.Seen(k) != clusters[k].MovedRows)
             {
-                throw NotFromThese($"reference cluster '{clusters[k].Label}' has {seen[k]} moved rows here, {clusters[k].MovedRows} in the diff");
+                throw NotFromThese($"reference cluster '{clusters[k].Label}' has {reservoirs.Seen(k)} moved rows here, {clusters[k].MovedRows} in the diff");
             }
 
-            foreach (var hash in reservoirs[k])
+            foreach (var hash in reservoirs.Sample(k))
             {
                 wanted[hash] = k;
             }
@@ -103,7 +78,7 @@ internal static class HashedMovedIds
         var samples = new List<MovedIdSample>();
         for (var k = 0; k < clusters.Count; k++)
         {
-            if (seen[k] > 0)
+            if (reservoirs.Seen(k) > 0)
             {
                 samples.Add(new MovedIdSample(clusters[k].Reference, clusters[k].Label, clusters[k].MovedRows, ids[k] ?? []));
             }

@@ -202,22 +202,15 @@ public static class Bootstrap
             values[m] = new double[resamples];
         }
 
-        var workers = Math.Min(resamples, maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount);
-        var next = -1;
         try
         {
-            // One worker per core with its own count buffers, taking the next replicate until none
-            // is left; each replicate writes only its own entry, so the results do not depend on
-            // scheduling.
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, (_, loop) =>
-            {
-                var counts = new long[weights.Length];
-                var slots = new long[sampler?.SlotCells.Length ?? 0];
-                int replicate;
-
-                // A metric that threw in another worker stops this one too.
-                while (!loop.ShouldExitCurrentIteration && (replicate = Interlocked.Increment(ref next)) < resamples)
+            ForEachReplicate(
+                resamples,
+                maxDegreeOfParallelism,
+                () => (Counts: new long[weights.Length], Slots: new long[sampler?.SlotCells.Length ?? 0]),
+                (buffers, replicate) =>
                 {
+                    var (counts, slots) = buffers;
                     var rng = Xoshiro256StarStar.ForStream(seed, (ulong)replicate);
                     if (sampler is not null)
                     {
@@ -233,8 +226,7 @@ public static class Bootstrap
                     {
                         values[m][replicate] = metrics[m](resampled);
                     }
-                }
-            });
+                });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
@@ -257,17 +249,14 @@ public static class Bootstrap
             values[m] = new double[resamples];
         }
 
-        // One worker per core, each with its own scratch space (the per-cell layout is shared),
-        // taking the next replicate until none is left. Replicate r draws from stream r and writes
-        // only its own entry, so the results do not depend on scheduling.
+        // Each worker has its own scratch space; the per-cell layout is shared.
         var first = new ReplicateStatistics(table, sampler);
-        var workers = Math.Min(resamples, maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount);
-        var next = -1;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
-        {
-            var statistics = worker == 0 ? first : first.ForAnotherWorker();
-            int replicate;
-            while ((replicate = Interlocked.Increment(ref next)) < resamples)
+        var workers = 0;
+        ForEachReplicate(
+            resamples,
+            maxDegreeOfParallelism,
+            () => Interlocked.Increment(ref workers) == 1 ? first : first.ForAnotherWorker(),
+            (statistics, replicate) =>
             {
                 var rng = Xoshiro256StarStar.ForStream(seed, (ulong)replicate);
                 statistics.Draw(ref rng);
@@ -276,9 +265,30 @@ public static class Bootstrap
                 {
                     values[m][replicate] = statistics.Evaluate(metrics[m], emi);
                 }
+            });
+        return values;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="replicate"/> for 0 to <paramref name="resamples"/> − 1 on one worker per
+    /// core (at most <paramref name="maxDegreeOfParallelism"/>, -1: no limit), each with the state
+    /// <paramref name="workerState"/> makes for it, taking the next number until none is left. A
+    /// replicate writes only its own results, so they do not depend on scheduling; an exception in
+    /// one worker stops the others.
+    /// </summary>
+    private static void ForEachReplicate<TState>(int resamples, int maxDegreeOfParallelism, Func<TState> workerState, Action<TState, int> replicate)
+    {
+        var workers = Math.Min(resamples, maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount);
+        var next = -1;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, (_, loop) =>
+        {
+            var state = workerState();
+            int number;
+            while (!loop.ShouldExitCurrentIteration && (number = Interlocked.Increment(ref next)) < resamples)
+            {
+                replicate(state, number);
             }
         });
-        return values;
     }
 
     /// <summary>Reports the first NaN in (replicate, metric) order, so the message is the same on every run.</summary>

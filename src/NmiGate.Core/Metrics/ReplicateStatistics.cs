@@ -106,30 +106,24 @@ internal sealed class ReplicateStatistics
     /// <summary>Draws one replicate of the sampler's trials and reduces it to the sums.</summary>
     public void Draw(ref Xoshiro256StarStar rng)
     {
-        var trials = sampler.Trials;
-
         // Below 2³¹ rows (the usual case) no count passes int.MaxValue and Σ n² ≤ N² fits 64 bits:
         // 32-bit counts halve the memory each replicate writes and reads.
-        (double XLogX, Int128 Squares) sums;
-        if (narrowCounts is not null)
-        {
-            var drawn = sampler.DrawPoissonCounts(ref rng, narrowCounts.AsSpan());
-            sampler.TopUp(ref rng, narrowCounts.AsSpan(), trials - drawn);
-            sums = Sweep<int, long>(narrowCounts);
-        }
-        else
-        {
-            var drawn = sampler.DrawPoissonCounts(ref rng, wideCounts.AsSpan());
-            sampler.TopUp(ref rng, wideCounts.AsSpan(), trials - drawn);
-            sums = Sweep<long, Int128>(wideCounts!);
-        }
-
-        var (xLogX, squares) = sums;
-        RowCount = trials;
+        var (xLogX, squares) = narrowCounts is not null ? DrawAndSweep<int, long>(ref rng, narrowCounts) : DrawAndSweep<long, Int128>(ref rng, wideCounts!);
+        RowCount = sampler.Trials;
         SumCellXLogX = xLogX;
         SumCellSquares = squares;
         (ReferenceClusterCount, SumReferenceXLogX, SumReferenceSquares) = Marginal(rowSums, rowSizes);
         (CandidateClusterCount, SumCandidateXLogX, SumCandidateSquares) = Marginal(columnSums, columnSizes);
+    }
+
+    /// <summary>The replicate's counts into <paramref name="slotCounts"/>, then their sums.</summary>
+    private (double XLogX, Int128 Squares) DrawAndSweep<TCount, TSquares>(ref Xoshiro256StarStar rng, TCount[] slotCounts)
+        where TCount : struct, System.Numerics.IBinaryInteger<TCount>
+        where TSquares : struct, System.Numerics.IBinaryInteger<TSquares>
+    {
+        var drawn = sampler.DrawPoissonCounts(ref rng, slotCounts.AsSpan());
+        sampler.TopUp(ref rng, slotCounts.AsSpan(), sampler.Trials - drawn);
+        return Sweep<TCount, TSquares>(slotCounts);
     }
 
     /// <summary>

@@ -115,8 +115,8 @@ public sealed class BootstrapFastPathTests
         }
 
         var critical = 1.949 * Math.Sqrt(2.0 / Replicates);
-        Assert.True(KolmogorovSmirnov(fast, old) <= critical, $"KS D = {KolmogorovSmirnov(fast, old):F4} > {critical:F4}");
-        Assert.InRange(StandardDeviation(fast) / StandardDeviation(old), 0.9, 1.1);
+        Assert.True(BootstrapRowResamplingTests.KolmogorovSmirnov(fast, old) <= critical, $"KS D = {BootstrapRowResamplingTests.KolmogorovSmirnov(fast, old):F4} > {critical:F4}");
+        Assert.InRange(BootstrapRowResamplingTests.MeanAndSd(fast).Sd / BootstrapRowResamplingTests.MeanAndSd(old).Sd, 0.9, 1.1);
     }
 
     [Fact]
@@ -143,8 +143,8 @@ public sealed class BootstrapFastPathTests
         }
 
         var critical = 1.949 * Math.Sqrt(2.0 / Replicates);
-        Assert.True(KolmogorovSmirnov(fast, rows) <= critical, $"KS D = {KolmogorovSmirnov(fast, rows):F4} > {critical:F4}");
-        Assert.InRange(StandardDeviation(fast) / StandardDeviation(rows), 0.9, 1.1);
+        Assert.True(BootstrapRowResamplingTests.KolmogorovSmirnov(fast, rows) <= critical, $"KS D = {BootstrapRowResamplingTests.KolmogorovSmirnov(fast, rows):F4} > {critical:F4}");
+        Assert.InRange(BootstrapRowResamplingTests.MeanAndSd(fast).Sd / BootstrapRowResamplingTests.MeanAndSd(rows).Sd, 0.9, 1.1);
     }
 
     [Fact]
@@ -212,36 +212,5 @@ public sealed class BootstrapFastPathTests
         }
 
         return values;
-    }
-
-    private static double StandardDeviation(double[] values)
-    {
-        var mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
-    }
-
-    private static double KolmogorovSmirnov(double[] first, double[] second)
-    {
-        var a = first.Order().ToArray();
-        var b = second.Order().ToArray();
-        int i = 0, j = 0;
-        double d = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            var x = Math.Min(a[i], b[j]);
-            while (i < a.Length && a[i] == x)
-            {
-                i++;
-            }
-
-            while (j < b.Length && b[j] == x)
-            {
-                j++;
-            }
-
-            d = Math.Max(d, Math.Abs(((double)i / a.Length) - ((double)j / b.Length)));
-        }
-
-        return d;
     }
 }

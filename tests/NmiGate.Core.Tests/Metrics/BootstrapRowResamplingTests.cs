@@ -118,7 +118,7 @@ public sealed class BootstrapRowResamplingTests
         return values;
     }
 
-    private static (double Mean, double Sd) MeanAndSd(double[] values)
+    internal static (double Mean, double Sd) MeanAndSd(double[] values)
     {
         var mean = values.Average();
         var variance = values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1);
@@ -126,7 +126,7 @@ public sealed class BootstrapRowResamplingTests
     }
 
     /// <summary>sup |F₁ − F₂| over all values, stepping past ties in both samples together.</summary>
-    private static double KolmogorovSmirnov(double[] first, double[] second)
+    internal static double KolmogorovSmirnov(double[] first, double[] second)
     {
         var a = first.Order().ToArray();
         var b = second.Order().ToArray();

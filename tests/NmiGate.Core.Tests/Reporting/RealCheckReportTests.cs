@@ -20,19 +20,7 @@ public sealed class RealCheckReportTests : IDisposable
     [Fact]
     public async Task A_real_check_renders_a_schema_valid_json_and_a_markdown_whose_numbers_match_the_result()
     {
-        var config = workspace.WriteText("nmigate.yml", $"""
-            version: 1
-            name: segments
-            model:
-              path: {Path.Combine(Fixtures, "kmeans-3.zip")}
-            data:
-              path: {Path.Combine(Fixtures, "kmeans-3.csv")}
-              id-column: id
-            thresholds:
-              nmi: {"{"} fail-below: 0.95 {"}"}
-
-            """);
-        var options = GateConfiguration.Load(config);
+        var options = Options(string.Empty);
         Registration.Run(options, new RegistrationRequest("test", LabelsPath: PerturbedLabels(every: 4)));
 
         var result = GateCheck.Run(options);

@@ -52,29 +52,18 @@ public sealed class TwoPhaseTests(TrainedModels models)
     [InlineData("json", "is not valid JSON")]
     public void Publish_rejects_a_tampered_report_json_naming_the_file_and_the_problem(string tamper, string expected)
     {
-        using var github = new GitHubGate(models);
-        var folder = github.Runner.PathOf("artifact");
-        Assert.Equal(0, github.CheckPassing("--report-dir", folder, "--comment", "false").ExitCode);
-        var path = Path.Combine(folder, ReportDirectory.JsonFile);
-        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        switch (tamper)
+        AssertPublishRefuses(ReportDirectory.JsonFile, expected, tamper == "json" ? "{\"schemaVersion\": 1," : null, json =>
         {
-            case "unknown": json["extra"] = 1; break;
-            case "missing": json.Remove("diff"); break;
-            case "version": json["schemaVersion"] = 2; break;
-            case "gate": json["gate"] = "other"; break;
-            case "verdict": json["verdict"] = "fail"; break;
-            default: break;
-        }
-
-        File.WriteAllText(path, tamper == "json" ? "{\"schemaVersion\": 1," : json.ToJsonString());
-        github.Runner.SetEvent("workflow_run", ActionsRunner.WorkflowRunEvent(Head, "octo/models", "retrain", 7));
-
-        var publish = github.Runner.Run("publish", "--report-dir", folder);
-
-        Assert.Equal(2, publish.ExitCode);
-        Assert.Contains($"report file '{path}' {expected}", publish.Stderr, StringComparison.Ordinal);
-        Assert.Empty(github.Server.Requests);
+            switch (tamper)
+            {
+                case "unknown": json["extra"] = 1; break;
+                case "missing": json.Remove("diff"); break;
+                case "version": json["schemaVersion"] = 2; break;
+                case "gate": json["gate"] = "other"; break;
+                case "verdict": json["verdict"] = "fail"; break;
+                default: break;
+            }
+        });
     }
 
     [Fact]
@@ -120,30 +109,19 @@ public sealed class TwoPhaseTests(TrainedModels models)
     [InlineData("json", "is not valid JSON")]
     public void Publish_rejects_a_tampered_report_file_naming_the_file_and_the_problem(string tamper, string expected)
     {
-        using var github = new GitHubGate(models);
-        var folder = github.Runner.PathOf("artifact");
-        Assert.Equal(0, github.CheckPassing("--report-dir", folder, "--comment", "false").ExitCode);
-        var path = Path.Combine(folder, ReportDirectory.PublishFile);
-        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        switch (tamper)
+        AssertPublishRefuses(ReportDirectory.PublishFile, expected, tamper == "json" ? "{\"format\": 1," : null, json =>
         {
-            case "unknown": json["extra"] = 1; break;
-            case "gate": json["gate"] = "../x"; break;
-            case "verdict": json["verdict"] = "PASS"; break;
-            case "pull": json["pull_request"] = -3; break;
-            case "sha": json["head_sha"] = "main"; break;
-            case "annotations": json["annotations"] = new JsonArray([.. Enumerable.Range(0, 51).Select(_ => (JsonNode)new JsonObject { ["level"] = "error", ["message"] = "x" })]); break;
-            default: break;
-        }
-
-        File.WriteAllText(path, tamper == "json" ? "{\"format\": 1," : json.ToJsonString());
-        github.Runner.SetEvent("workflow_run", ActionsRunner.WorkflowRunEvent(Head, "octo/models", "retrain", 7));
-
-        var publish = github.Runner.Run("publish", "--report-dir", folder);
-
-        Assert.Equal(2, publish.ExitCode);
-        Assert.Contains($"report file '{path}' {expected}", publish.Stderr, StringComparison.Ordinal);
-        Assert.Empty(github.Server.Requests);
+            switch (tamper)
+            {
+                case "unknown": json["extra"] = 1; break;
+                case "gate": json["gate"] = "../x"; break;
+                case "verdict": json["verdict"] = "PASS"; break;
+                case "pull": json["pull_request"] = -3; break;
+                case "sha": json["head_sha"] = "main"; break;
+                case "annotations": json["annotations"] = new JsonArray([.. Enumerable.Range(0, 51).Select(_ => (JsonNode)new JsonObject { ["level"] = "error", ["message"] = "x" })]); break;
+                default: break;
+            }
+        });
     }
 
     [Fact]
@@ -179,6 +157,29 @@ public sealed class TwoPhaseTests(TrainedModels models)
         Assert.False(File.Exists(Path.Combine(folder, ReportDirectory.JsonFile)));
         Assert.Empty(github.Comments);
         Assert.Equal(2, CountOf(github.Runner.Summary(), "ERROR"));
+    }
+
+    /// <summary>
+    /// A passing check writes its report folder; <paramref name="tamper"/> edits one file of it, or
+    /// <paramref name="replacement"/> replaces it as text; publish must then refuse with exit 2,
+    /// naming the file and <paramref name="expected"/>, and call no API.
+    /// </summary>
+    private void AssertPublishRefuses(string file, string expected, string? replacement, Action<JsonObject> tamper)
+    {
+        using var github = new GitHubGate(models);
+        var folder = github.Runner.PathOf("artifact");
+        Assert.Equal(0, github.CheckPassing("--report-dir", folder, "--comment", "false").ExitCode);
+        var path = Path.Combine(folder, file);
+        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        tamper(json);
+        File.WriteAllText(path, replacement ?? json.ToJsonString());
+        github.Runner.SetEvent("workflow_run", ActionsRunner.WorkflowRunEvent(Head, "octo/models", "retrain", 7));
+
+        var publish = github.Runner.Run("publish", "--report-dir", folder);
+
+        Assert.Equal(2, publish.ExitCode);
+        Assert.Contains($"report file '{path}' {expected}", publish.Stderr, StringComparison.Ordinal);
+        Assert.Empty(github.Server.Requests);
     }
 
     private static int CountOf(string text, string value) => (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
